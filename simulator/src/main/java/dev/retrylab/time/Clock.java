@@ -1,0 +1,16 @@
+package dev.retrylab.time;
+
+/**
+ * A monotonic source of time in nanoseconds. Strategies read time only through this seam, so the
+ * same strategy runs on {@link SystemClock} in a service and on a virtual clock in tests and in
+ * the simulator.
+ *
+ * <p>Values are meaningful only as differences, like {@link System#nanoTime()}. Implementations
+ * are thread-safe.
+ */
+@FunctionalInterface
+public interface Clock {
+
+    /** The current time in nanoseconds; never decreases. */
+    long nanoTime();
+}

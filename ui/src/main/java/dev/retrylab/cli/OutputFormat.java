@@ -1,0 +1,6 @@
+package dev.retrylab.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+    TABLE, CSV, JSON
+}

@@ -1,0 +1,72 @@
+package dev.retrylab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of ARCHITECTURE.md, stated once so the picture and the code cannot drift. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.retrylab");
+    }
+
+    @Test
+    void time_dependsOnlyOnTheJdk() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.time..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.retrylab.time..", "java.."));
+    }
+
+    @Test
+    void strategy_dependsOnlyOnTheJdkAndTime() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.strategy..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "dev.retrylab.strategy..", "dev.retrylab.time..", "java.."));
+    }
+
+    @Test
+    void engine_importsNoStrategyAndNoModel() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.retrylab.strategy..", "dev.retrylab.execution..", "dev.retrylab.model.."));
+    }
+
+    @Test
+    void execution_doesNotReachIntoTheSimulator() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.execution..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.retrylab.engine..", "dev.retrylab.model..", "dev.retrylab.fault..",
+                        "dev.retrylab.scenario.."));
+    }
+
+    @Test
+    void library_neverImportsTheUserInterfaces() {
+        check(noClasses().that().resideInAnyPackage(
+                        "dev.retrylab.time..", "dev.retrylab.strategy..", "dev.retrylab.execution..",
+                        "dev.retrylab.engine..", "dev.retrylab.model..", "dev.retrylab.fault..",
+                        "dev.retrylab.scenario..", "dev.retrylab.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.retrylab.cli..", "dev.retrylab.chart..", "dev.retrylab.ui..",
+                        "picocli..", "javafx..", "org.jfree.."));
+    }
+
+    @Test
+    void charts_neverImportJavaFx() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.retrylab.ui.."));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(classes);
+    }
+}
