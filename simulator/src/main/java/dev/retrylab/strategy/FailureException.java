@@ -18,6 +18,12 @@ public class FailureException extends RuntimeException {
         this.failure = failure;
     }
 
+    /** For shared instances: without a stack trace when {@code writableStackTrace} is false. */
+    protected FailureException(Failure failure, boolean writableStackTrace) {
+        super(describe(failure), failure.cause(), false, writableStackTrace);
+        this.failure = failure;
+    }
+
     public Failure failure() {
         return failure;
     }

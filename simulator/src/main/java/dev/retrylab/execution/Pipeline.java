@@ -1,0 +1,154 @@
+package dev.retrylab.execution;
+
+import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.event.RetryListener;
+import dev.retrylab.strategy.event.RetryMetrics;
+import dev.retrylab.strategy.retry.RetryPolicy;
+import dev.retrylab.strategy.retry.RetryStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The policies an executor runs around each attempt, and their order. Immutable; the policies
+ * it holds carry their own (thread-safe) shared state, so one pipeline may serve many executors
+ * and threads.
+ *
+ * <p>The default order, outermost first, is circuit breaker → retry (with its budget and
+ * throttle) → bulkhead → hedge → attempt (with its timeout). The breaker sits outside the retry
+ * so that one logical call is one breaker decision: a call that needed three attempts to succeed
+ * is a success, and a single outage does not count every retry against the breaker, which would
+ * open it three times faster than its thresholds say. Put {@link Stage#CIRCUIT_BREAKER} after
+ * {@link Stage#RETRY} to have every attempt checked and recorded instead; then an open breaker
+ * refuses the retries too, which stops a retry loop at once. The bulkhead sits inside the retry
+ * so that a call waiting to retry does not hold a slot.
+ */
+public final class Pipeline {
+
+    /** The default order, outermost first. */
+    public static final List<Stage> DEFAULT_ORDER =
+            List.of(Stage.CIRCUIT_BREAKER, Stage.RETRY, Stage.BULKHEAD, Stage.HEDGE);
+
+    private final RetryStrategy retry;
+    private final Classification classification;
+    private final Duration attemptTimeout;
+    private final RetryListener listener;
+    private final RetryMetrics metrics;
+    private final List<Stage> order;
+
+    private Pipeline(Builder builder) {
+        this.retry = builder.retry;
+        this.classification = builder.classification != null ? builder.classification
+                : builder.retry instanceof RetryPolicy policy ? policy.classification() : Classification.defaults();
+        this.attemptTimeout = builder.attemptTimeout;
+        this.listener = builder.listeners.isEmpty() ? null
+                : builder.listeners.size() == 1 ? builder.listeners.get(0) : RetryListener.all(builder.listeners);
+        this.metrics = builder.metrics;
+        this.order = builder.order;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public RetryStrategy retry() {
+        return retry;
+    }
+
+    /** How exceptions become failures; the retry policy's own unless set. */
+    public Classification classification() {
+        return classification;
+    }
+
+    /** The timeout of each attempt, or null. */
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    /** The listener, or null when nobody listens. */
+    RetryListener listener() {
+        return listener;
+    }
+
+    /** The metrics, or null. */
+    public RetryMetrics metrics() {
+        return metrics;
+    }
+
+    /** The stages, outermost first. */
+    public List<Stage> order() {
+        return order;
+    }
+
+    /** Builds a {@link Pipeline}; setters validate at once, {@link #build()} checks the whole. */
+    public static final class Builder {
+        private RetryStrategy retry = RetryPolicy.builder().maxAttempts(1).build();
+        private Classification classification;
+        private Duration attemptTimeout;
+        private final List<RetryListener> listeners = new ArrayList<>();
+        private RetryMetrics metrics;
+        private List<Stage> order = DEFAULT_ORDER;
+
+        private Builder() {
+        }
+
+        /** The retry strategy; without one a call makes a single attempt. */
+        public Builder retry(RetryStrategy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** How exceptions become failures (default: the retry policy's classification). */
+        public Builder classification(Classification classification) {
+            this.classification = Objects.requireNonNull(classification, "classification");
+            return this;
+        }
+
+        /** Each attempt fails with TIMEOUT when it takes longer than this. */
+        public Builder attemptTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "attemptTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
+            }
+            this.attemptTimeout = timeout;
+            return this;
+        }
+
+        /** Adds a listener for the events of every call. */
+        public Builder listener(RetryListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Counts what every call does. */
+        public Builder metrics(RetryMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The order of the stages, outermost first; each stage exactly once. */
+        public Builder order(Stage... stages) {
+            List<Stage> list = List.of(stages);
+            Set<Stage> seen = EnumSet.noneOf(Stage.class);
+            for (Stage stage : list) {
+                if (!seen.add(stage)) {
+                    throw new IllegalArgumentException("order lists " + stage + " twice: give each of "
+                            + List.of(Stage.values()) + " exactly once");
+                }
+            }
+            if (seen.size() != Stage.values().length) {
+                throw new IllegalArgumentException("order must list each of " + List.of(Stage.values())
+                        + " exactly once, was " + list);
+            }
+            this.order = list;
+            return this;
+        }
+
+        public Pipeline build() {
+            return new Pipeline(this);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.retrylab.execution;
+
+import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.Decision;
+import dev.retrylab.strategy.Failure;
+import dev.retrylab.strategy.FailureKind;
+import dev.retrylab.strategy.GiveUpReason;
+import dev.retrylab.strategy.event.RetryEvent;
+import dev.retrylab.strategy.event.RetryListener;
+import dev.retrylab.strategy.event.RetryMetrics;
+import dev.retrylab.strategy.retry.RetryState;
+import dev.retrylab.strategy.retry.RetryStrategy;
+import dev.retrylab.time.Clock;
+import dev.retrylab.time.ManualScheduler;
+import dev.retrylab.time.Scheduler;
+import dev.retrylab.time.Sleeper;
+import dev.retrylab.time.SystemClock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs calls on the caller's thread through a {@link Pipeline}, waiting between attempts with a
+ * {@link Sleeper}. On {@link SystemClock} it really waits; on a {@link ManualScheduler} waiting
+ * moves virtual time, so code using it is tested without waiting. Thread-safe: many threads may
+ * call {@link #get} at once.
+ *
+ * <p>A successful first attempt allocates nothing (without a listener, a timeout or a throttle).
+ * Each call that fails once draws its jitter from its own generator, split from the executor's
+ * seeded one, so calls made in the same order get the same delays on any clock.
+ */
+public final class SyncExecutor {
+
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Scheduler timeoutScheduler;
+    private final SplittableRandom seeds;
+    private final Stage[] stages;
+    private final RetryStrategy retry;
+    private final Classification classification;
+    private final RetryListener listener;
+    private final RetryMetrics metrics;
+    private final Duration attemptTimeout;
+
+    /**
+     * @param timeoutScheduler interrupts attempts that outlive the pipeline's attempt timeout; may be
+     *                         null when the pipeline has none
+     * @param seed             the seed of every jitter draw
+     */
+    public SyncExecutor(Pipeline pipeline, Clock clock, Sleeper sleeper, Scheduler timeoutScheduler, long seed) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        if (pipeline.attemptTimeout() != null && timeoutScheduler == null) {
+            throw new IllegalArgumentException("the pipeline has an attempt timeout: give a scheduler to enforce it");
+        }
+        this.timeoutScheduler = timeoutScheduler;
+        this.seeds = new SplittableRandom(seed);
+        this.stages = pipeline.order().toArray(new Stage[0]);
+        this.retry = pipeline.retry();
+        this.classification = pipeline.classification();
+        this.listener = pipeline.listener();
+        this.metrics = pipeline.metrics();
+        this.attemptTimeout = pipeline.attemptTimeout();
+    }
+
+    /** An executor on the real clock; {@code timeouts} enforces attempt timeouts. */
+    public static SyncExecutor onSystemClock(Pipeline pipeline, ScheduledExecutorService timeouts, long seed) {
+        return new SyncExecutor(pipeline, SystemClock.INSTANCE, SystemClock.INSTANCE,
+                timeouts == null ? null : SystemClock.scheduler(timeouts), seed);
+    }
+
+    /** An executor on virtual time: every wait advances {@code scheduler}. */
+    public static SyncExecutor onVirtualTime(Pipeline pipeline, ManualScheduler scheduler, long seed) {
+        return new SyncExecutor(pipeline, scheduler, scheduler, scheduler, seed);
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds or the pipeline gives up.
+     *
+     * @throws CallFailedException when the call failed for good; its cause is the last exception
+     */
+    public <T> T get(Attempt<T> attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        long start = clock.nanoTime();
+        try {
+            return run(0, attempt, start);
+        } catch (CallFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            Failure failure = classification.classify(e);
+            throw new CallFailedException(failure, refusalReason(failure), 0, e);
+        }
+    }
+
+    /** Runs {@code attempt} like {@link #get}, for attempts that return nothing. */
+    public void run(CheckedRunnable attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        get(() -> {
+            attempt.run();
+            return null;
+        });
+    }
+
+    /** An attempt that returns nothing. */
+    @FunctionalInterface
+    public interface CheckedRunnable {
+        void run() throws Exception;
+    }
+
+    private <T> T run(int index, Attempt<T> attempt, long callStart) throws Exception {
+        if (index == stages.length) {
+            return attemptOnce(attempt);
+        }
+        switch (stages[index]) {
+            case RETRY:
+                return withRetries(index, attempt, callStart);
+            default:
+                return run(index + 1, attempt, callStart);
+        }
+    }
+
+    private <T> T attemptOnce(Attempt<T> attempt) throws Exception {
+        if (attemptTimeout == null) {
+            return attempt.call();
+        }
+        AttemptTimer timer = AttemptTimer.start(timeoutScheduler, attemptTimeout);
+        T result;
+        try {
+            result = attempt.call();
+        } catch (Exception e) {
+            if (timer.finish()) {
+                throw new AttemptTimedOutException(attemptTimeout, e);
+            }
+            throw e;
+        }
+        if (timer.finish()) {
+            throw new AttemptTimedOutException(attemptTimeout, null);
+        }
+        return result;
+    }
+
+    private <T> T withRetries(int index, Attempt<T> attempt, long callStart) throws Exception {
+        RetryState state = null;
+        RandomGenerator rng = null;
+        int attemptNumber = 1;
+        while (true) {
+            long attemptStart = clock.nanoTime();
+            if (metrics != null) {
+                metrics.attemptStarted();
+            }
+            if (listener != null) {
+                listener.onEvent(new RetryEvent.AttemptStarted(attemptNumber, attemptStart));
+            }
+            Exception error;
+            try {
+                T result = run(index + 1, attempt, callStart);
+                succeeded(attemptNumber, callStart);
+                return result;
+            } catch (CallFailedException e) {
+                throw e;
+            } catch (Exception e) {
+                error = e;
+            }
+            long now = clock.nanoTime();
+            Failure failure = classification.classify(error);
+            if (metrics != null) {
+                metrics.attemptFailed(failure.kind());
+            }
+            if (listener != null) {
+                listener.onEvent(new RetryEvent.AttemptFailed(attemptNumber, failure, now - attemptStart, now));
+            }
+            if (state == null) {
+                state = new RetryState(callStart);
+                rng = nextGenerator();
+            }
+            Decision decision = retry.decide(state, failure, now, rng);
+            if (!decision.retry()) {
+                throw gaveUp(failure, reasonFor(decision.reason(), failure), attemptNumber, callStart, error);
+            }
+            if (metrics != null) {
+                metrics.retryScheduled(decision.delayNanos());
+            }
+            if (listener != null) {
+                listener.onEvent(new RetryEvent.RetryScheduled(attemptNumber + 1, decision.delayNanos(), now));
+            }
+            try {
+                sleeper.sleep(Duration.ofNanos(decision.delayNanos()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw gaveUp(failure, GiveUpReason.ABORTED, attemptNumber, callStart, e);
+            }
+            state.attemptStarted();
+            attemptNumber++;
+        }
+    }
+
+    private void succeeded(int attempts, long callStart) {
+        long now = clock.nanoTime();
+        retry.callFinished(attempts, true, now);
+        if (metrics != null) {
+            metrics.callSucceeded(attempts);
+        }
+        if (listener != null) {
+            listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
+        }
+    }
+
+    private CallFailedException gaveUp(Failure failure, GiveUpReason reason, int attempts, long callStart,
+                                       Throwable cause) {
+        long now = clock.nanoTime();
+        retry.callFinished(attempts, false, now);
+        if (metrics != null) {
+            metrics.callFailed(attempts, reason);
+        }
+        if (listener != null) {
+            listener.onEvent(new RetryEvent.CallFailed(attempts, failure, reason, now - callStart, now));
+        }
+        return new CallFailedException(failure, reason, attempts, cause);
+    }
+
+    private RandomGenerator nextGenerator() {
+        synchronized (seeds) {
+            return seeds.split();
+        }
+    }
+
+    /** A local refusal that is not retryable is reported as the refusal, not as "not retryable". */
+    static GiveUpReason reasonFor(GiveUpReason decided, Failure failure) {
+        if (decided == GiveUpReason.NOT_RETRYABLE) {
+            return refusalReason(failure);
+        }
+        return decided;
+    }
+
+    static GiveUpReason refusalReason(Failure failure) {
+        if (failure.kind() == FailureKind.CIRCUIT_OPEN) {
+            return GiveUpReason.CIRCUIT_OPEN;
+        }
+        if (failure.kind() == FailureKind.REJECTED) {
+            return GiveUpReason.REJECTED;
+        }
+        return GiveUpReason.NOT_RETRYABLE;
+    }
+}
