@@ -33,6 +33,9 @@ import java.util.random.RandomGenerator;
  */
 public final class SyncExecutor {
 
+    /** A time not read from the clock, because nothing needs it. */
+    private static final long UNREAD = Long.MIN_VALUE;
+
     private final Pipeline pipeline;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -44,6 +47,8 @@ public final class SyncExecutor {
     private final RetryListener listener;
     private final RetryMetrics metrics;
     private final Duration attemptTimeout;
+    private final boolean readsCallStart;
+    private final boolean reportsCallEnd;
 
     /**
      * @param timeoutScheduler interrupts attempts that outlive the pipeline's attempt timeout; may be
@@ -65,6 +70,8 @@ public final class SyncExecutor {
         this.listener = pipeline.listener();
         this.metrics = pipeline.metrics();
         this.attemptTimeout = pipeline.attemptTimeout();
+        this.readsCallStart = listener != null || retry.usesCallStartTime();
+        this.reportsCallEnd = listener != null || retry.learnsFromCalls();
     }
 
     /** An executor on the real clock; {@code timeouts} enforces attempt timeouts. */
@@ -89,7 +96,7 @@ public final class SyncExecutor {
      */
     public <T> T get(Attempt<T> attempt) {
         Objects.requireNonNull(attempt, "attempt");
-        long start = clock.nanoTime();
+        long start = readsCallStart ? clock.nanoTime() : UNREAD;
         try {
             return run(0, attempt, start);
         } catch (CallFailedException e) {
@@ -152,7 +159,8 @@ public final class SyncExecutor {
         RandomGenerator rng = null;
         int attemptNumber = 1;
         while (true) {
-            long attemptStart = clock.nanoTime();
+            long attemptStart = listener == null ? UNREAD
+                    : attemptNumber == 1 ? callStart : clock.nanoTime();
             if (metrics != null) {
                 metrics.attemptStarted();
             }
@@ -178,7 +186,7 @@ public final class SyncExecutor {
                 listener.onEvent(new RetryEvent.AttemptFailed(attemptNumber, failure, now - attemptStart, now));
             }
             if (state == null) {
-                state = new RetryState(callStart);
+                state = new RetryState(callStart == UNREAD ? now : callStart);
                 rng = nextGenerator();
             }
             Decision decision = retry.decide(state, failure, now, rng);
@@ -203,19 +211,24 @@ public final class SyncExecutor {
     }
 
     private void succeeded(int attempts, long callStart) {
-        long now = clock.nanoTime();
-        retry.callFinished(attempts, true, now);
+        if (reportsCallEnd) {
+            long now = clock.nanoTime();
+            retry.callFinished(attempts, true, now);
+            if (listener != null) {
+                listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
+            }
+        }
         if (metrics != null) {
             metrics.callSucceeded(attempts);
-        }
-        if (listener != null) {
-            listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
         }
     }
 
     private CallFailedException gaveUp(Failure failure, GiveUpReason reason, int attempts, long callStart,
                                        Throwable cause) {
         long now = clock.nanoTime();
+        if (callStart == UNREAD) {
+            callStart = now;
+        }
         retry.callFinished(attempts, false, now);
         if (metrics != null) {
             metrics.callFailed(attempts, reason);

@@ -129,6 +129,12 @@ public final class RetryPolicy implements RetryStrategy {
         return Math.min(budgetEnd, state.deadlineNanos());
     }
 
+    /** Only a policy with a time budget reads the call's start time. */
+    @Override
+    public boolean usesCallStartTime() {
+        return maxDurationNanos != Long.MAX_VALUE;
+    }
+
     @Override
     public int maxAttempts() {
         return maxAttempts;

@@ -30,6 +30,22 @@ public interface RetryStrategy {
     default void callFinished(int attempts, boolean succeeded, long nowNanos) {
     }
 
+    /**
+     * Whether {@link #decide} reads {@link RetryState#firstAttemptNanos()} (a time budget per call).
+     * When false, an executor need not read the clock before a call's first attempt. Default true.
+     */
+    default boolean usesCallStartTime() {
+        return true;
+    }
+
+    /**
+     * Whether {@link #callFinished} does anything. When false, an executor need not read the clock
+     * to report the end of a call. Default false.
+     */
+    default boolean learnsFromCalls() {
+        return false;
+    }
+
     /** The largest number of attempts this strategy allows a call right now. */
     int maxAttempts();
 }
