@@ -29,9 +29,11 @@ import java.util.random.RandomGenerator;
  * </pre>
  * where {@code round(x) = floor(x + 0.5)}: halves round up. (The code adds 1e-9 before rounding,
  * so a value that is exactly a half on paper rounds up even when floating point lands a hair
- * below it, as (0.7 − 0.5) / 0.4 does.) {@link #decide} then
- * applies {@link RetryPolicy}'s checks with this attempt limit and multiplies its backoff delay by
- * the scale (a server's Retry-After hint is still honoured as given).
+ * below it, as (0.7 − 0.5) / 0.4 does.) With too few calls to judge, the dependency counts as
+ * healthy. {@link #decide} first drops expired calls, then applies {@link RetryPolicy}'s checks
+ * with this attempt limit and multiplies its backoff delay by the scale (a server's Retry-After
+ * hint is still honoured as given). Defaults: W = 100, minimumCalls = 10, no maxAge, attempts 1
+ * to the policy's max attempts, scale 1 to 4, unhealthyAt 0.5, healthyAt 0.9.
  *
  * <p>Example with the defaults (floor 1, ceiling 3 from {@link RetryPolicy#defaults()}, scale 1 to
  * 4, unhealthyAt 0.5, healthyAt 0.9): 8 calls succeed at once and 2 succeed on their second
