@@ -3,6 +3,7 @@ package dev.retrylab.execution;
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
+import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.event.RetryEvent;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
@@ -41,6 +42,7 @@ public final class AsyncExecutor {
     private final RetryListener listener;
     private final RetryMetrics metrics;
     private final Duration attemptTimeout;
+    private final CircuitBreaker breaker;
 
     public AsyncExecutor(Pipeline pipeline, Scheduler scheduler, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -53,6 +55,7 @@ public final class AsyncExecutor {
         this.listener = pipeline.listener();
         this.metrics = pipeline.metrics();
         this.attemptTimeout = pipeline.attemptTimeout();
+        this.breaker = pipeline.circuitBreaker();
     }
 
     public Pipeline pipeline() {
@@ -83,12 +86,7 @@ public final class AsyncExecutor {
             outcome.completeExceptionally(
                     new CallFailedException(failure, SyncExecutor.refusalReason(failure), 0, cause));
         });
-        outcome.whenComplete((result, error) -> {
-            if (outcome.isCancelled()) {
-                call.cancel(true);
-            }
-        });
-        return outcome;
+        return cancelsInner(outcome, call);
     }
 
     private <T> CompletableFuture<T> run(int index, AsyncAttempt<T> attempt, long callStart) {
@@ -98,9 +96,44 @@ public final class AsyncExecutor {
         switch (stages[index]) {
             case RETRY:
                 return new RetryingCall<>(index, attempt, callStart).start();
+            case CIRCUIT_BREAKER:
+                return breaker == null ? run(index + 1, attempt, callStart)
+                        : throughBreaker(index, attempt, callStart);
             default:
                 return run(index + 1, attempt, callStart);
         }
+    }
+
+    private <T> CompletableFuture<T> throughBreaker(int index, AsyncAttempt<T> attempt, long callStart) {
+        if (!breaker.tryAcquirePermission()) {
+            return CompletableFuture.failedFuture(LocalRefusal.CIRCUIT_OPEN);
+        }
+        CompletableFuture<T> inner = run(index + 1, attempt, callStart);
+        // the returned stage completes after the outcome is recorded, so the next attempt sees it
+        return cancelsInner(inner.whenComplete((value, error) -> {
+            if (error == null) {
+                breaker.onSuccess();
+                return;
+            }
+            Throwable cause = unwrap(error);
+            Failure failure = cause instanceof CallFailedException failed ? failed.lastFailure()
+                    : classification.classify(cause);
+            if (SyncExecutor.isLocalRefusal(failure)) {
+                breaker.releasePermission();
+            } else {
+                breaker.onFailure(failure);
+            }
+        }), inner);
+    }
+
+    /** Makes cancelling {@code outer} cancel {@code inner} too; returns {@code outer}. */
+    static <T> CompletableFuture<T> cancelsInner(CompletableFuture<T> outer, CompletableFuture<?> inner) {
+        outer.whenComplete((value, error) -> {
+            if (outer.isCancelled()) {
+                inner.cancel(true);
+            }
+        });
+        return outer;
     }
 
     /** Starts one attempt, failing it with a timeout if it outlives the pipeline's attempt timeout. */
@@ -114,7 +147,7 @@ public final class AsyncExecutor {
         if (attemptTimeout == null) {
             return started;
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = cancelsInner(new CompletableFuture<>(), started);
         Cancellable timer = scheduler.schedule(attemptTimeout, () -> {
             if (result.completeExceptionally(new AttemptTimedOutException(attemptTimeout, null))) {
                 started.cancel(true);

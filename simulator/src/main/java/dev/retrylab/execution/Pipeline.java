@@ -1,6 +1,7 @@
 package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
 import dev.retrylab.strategy.retry.RetryPolicy;
@@ -38,8 +39,10 @@ public final class Pipeline {
     private final RetryListener listener;
     private final RetryMetrics metrics;
     private final List<Stage> order;
+    private final CircuitBreaker circuitBreaker;
 
     private Pipeline(Builder builder) {
+        this.circuitBreaker = builder.circuitBreaker;
         this.retry = builder.retry;
         this.classification = builder.classification != null ? builder.classification
                 : builder.retry instanceof RetryPolicy policy ? policy.classification() : Classification.defaults();
@@ -83,6 +86,11 @@ public final class Pipeline {
         return order;
     }
 
+    /** The circuit breaker, or null. */
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
     /** Builds a {@link Pipeline}; setters validate at once, {@link #build()} checks the whole. */
     public static final class Builder {
         private RetryStrategy retry = RetryPolicy.builder().maxAttempts(1).build();
@@ -91,8 +99,15 @@ public final class Pipeline {
         private final List<RetryListener> listeners = new ArrayList<>();
         private RetryMetrics metrics;
         private List<Stage> order = DEFAULT_ORDER;
+        private CircuitBreaker circuitBreaker;
 
         private Builder() {
+        }
+
+        /** A circuit breaker, shared with everyone who holds it (scope it per dependency). */
+        public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
+            this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+            return this;
         }
 
         /** The retry strategy; without one a call makes a single attempt. */

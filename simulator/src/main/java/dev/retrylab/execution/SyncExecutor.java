@@ -5,6 +5,7 @@ import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.GiveUpReason;
+import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.event.RetryEvent;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
@@ -47,6 +48,7 @@ public final class SyncExecutor {
     private final RetryListener listener;
     private final RetryMetrics metrics;
     private final Duration attemptTimeout;
+    private final CircuitBreaker breaker;
     private final boolean readsCallStart;
     private final boolean reportsCallEnd;
 
@@ -70,6 +72,7 @@ public final class SyncExecutor {
         this.listener = pipeline.listener();
         this.metrics = pipeline.metrics();
         this.attemptTimeout = pipeline.attemptTimeout();
+        this.breaker = pipeline.circuitBreaker();
         this.readsCallStart = listener != null || retry.usesCallStartTime();
         this.reportsCallEnd = listener != null || retry.learnsFromCalls();
     }
@@ -129,9 +132,43 @@ public final class SyncExecutor {
         switch (stages[index]) {
             case RETRY:
                 return withRetries(index, attempt, callStart);
+            case CIRCUIT_BREAKER:
+                return breaker == null ? run(index + 1, attempt, callStart)
+                        : throughBreaker(index, attempt, callStart);
             default:
                 return run(index + 1, attempt, callStart);
         }
+    }
+
+    private <T> T throughBreaker(int index, Attempt<T> attempt, long callStart) throws Exception {
+        if (!breaker.tryAcquirePermission()) {
+            throw LocalRefusal.CIRCUIT_OPEN;
+        }
+        T result;
+        try {
+            result = run(index + 1, attempt, callStart);
+        } catch (CallFailedException e) {
+            recordInBreaker(e.lastFailure());
+            throw e;
+        } catch (Exception e) {
+            recordInBreaker(classification.classify(e));
+            throw e;
+        }
+        breaker.onSuccess();
+        return result;
+    }
+
+    /** A call refused locally further in was never made: it gives its permission back. */
+    private void recordInBreaker(Failure failure) {
+        if (isLocalRefusal(failure)) {
+            breaker.releasePermission();
+        } else {
+            breaker.onFailure(failure);
+        }
+    }
+
+    static boolean isLocalRefusal(Failure failure) {
+        return failure.kind() == FailureKind.CIRCUIT_OPEN || failure.kind() == FailureKind.REJECTED;
     }
 
     private <T> T attemptOnce(Attempt<T> attempt) throws Exception {

@@ -114,6 +114,17 @@ public final class AdaptiveRetry implements RetryStrategy {
     }
 
     /** The attempt limit as of the latest recorded call or decision. */
+    /** It learns from every call, so executors must report how each ended. */
+    @Override
+    public boolean learnsFromCalls() {
+        return true;
+    }
+
+    @Override
+    public boolean usesCallStartTime() {
+        return policy.usesCallStartTime();
+    }
+
     @Override
     public int maxAttempts() {
         synchronized (lock) {
