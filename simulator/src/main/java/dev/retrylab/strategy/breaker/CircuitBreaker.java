@@ -45,6 +45,9 @@ import java.util.function.Consumer;
  */
 public final class CircuitBreaker {
 
+    /** A time not read from the clock because a count window does not need it. */
+    private static final long UNREAD = Long.MIN_VALUE;
+
     private final CircuitBreakerConfig config;
     private final Clock clock;
     private final Object lock = new Object();
@@ -110,7 +113,7 @@ public final class CircuitBreaker {
     public void onSuccess() {
         synchronized (lock) {
             if (state == CircuitState.CLOSED) {
-                long now = clock.nanoTime();
+                long now = windowTime();
                 consecutiveFailures = 0;
                 window.record(false, now);
                 openIfRateExceeded(now);
@@ -134,7 +137,7 @@ public final class CircuitBreaker {
         }
         synchronized (lock) {
             if (state == CircuitState.CLOSED) {
-                long now = clock.nanoTime();
+                long now = windowTime();
                 consecutiveFailures++;
                 window.record(true, now);
                 int threshold = config.consecutiveFailureThreshold();
@@ -220,7 +223,13 @@ public final class CircuitBreaker {
         }
     }
 
-    private void open(long now) {
+    /** The time for the window: read only when the window needs it, else {@link #UNREAD}. */
+    private long windowTime() {
+        return window.usesTime() ? clock.nanoTime() : UNREAD;
+    }
+
+    private void open(long windowTime) {
+        long now = windowTime == UNREAD ? clock.nanoTime() : windowTime;
         openedAtNanos = now;
         consecutiveFailures = 0;
         trialPermitsLeft = 0;

@@ -45,6 +45,11 @@ final class CountWindow extends OutcomeWindow {
     }
 
     @Override
+    boolean usesTime() {
+        return false;
+    }
+
+    @Override
     void clear() {
         next = 0;
         calls = 0;

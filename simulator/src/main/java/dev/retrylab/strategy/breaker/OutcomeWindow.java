@@ -15,6 +15,9 @@ abstract class OutcomeWindow {
     /** The failed calls in the window as of {@code nowNanos}. */
     abstract int failures(long nowNanos);
 
+    /** Whether the window reads the time; a count window does not, so the clock need not be read. */
+    abstract boolean usesTime();
+
     /** Forgets every outcome. */
     abstract void clear();
 

@@ -52,6 +52,11 @@ final class TimeWindow extends OutcomeWindow {
     }
 
     @Override
+    boolean usesTime() {
+        return true;
+    }
+
+    @Override
     void clear() {
         Arrays.fill(bucketCalls, 0);
         Arrays.fill(bucketFailures, 0);
