@@ -4,6 +4,7 @@ import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.event.RetryEvent;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
@@ -43,6 +44,7 @@ public final class AsyncExecutor {
     private final RetryMetrics metrics;
     private final Duration attemptTimeout;
     private final CircuitBreaker breaker;
+    private final HedgePolicy hedge;
 
     public AsyncExecutor(Pipeline pipeline, Scheduler scheduler, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -56,6 +58,7 @@ public final class AsyncExecutor {
         this.metrics = pipeline.metrics();
         this.attemptTimeout = pipeline.attemptTimeout();
         this.breaker = pipeline.circuitBreaker();
+        this.hedge = pipeline.hedge();
     }
 
     public Pipeline pipeline() {
@@ -99,6 +102,9 @@ public final class AsyncExecutor {
             case CIRCUIT_BREAKER:
                 return breaker == null ? run(index + 1, attempt, callStart)
                         : throughBreaker(index, attempt, callStart);
+            case HEDGE:
+                return hedge == null ? run(index + 1, attempt, callStart)
+                        : HedgedCall.start(hedge, scheduler, () -> run(index + 1, attempt, callStart));
             default:
                 return run(index + 1, attempt, callStart);
         }

@@ -2,6 +2,7 @@ package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
 import dev.retrylab.strategy.retry.RetryPolicy;
@@ -40,8 +41,10 @@ public final class Pipeline {
     private final RetryMetrics metrics;
     private final List<Stage> order;
     private final CircuitBreaker circuitBreaker;
+    private final HedgePolicy hedge;
 
     private Pipeline(Builder builder) {
+        this.hedge = builder.hedge;
         this.circuitBreaker = builder.circuitBreaker;
         this.retry = builder.retry;
         this.classification = builder.classification != null ? builder.classification
@@ -86,6 +89,11 @@ public final class Pipeline {
         return order;
     }
 
+    /** The hedging policy, or null. */
+    public HedgePolicy hedge() {
+        return hedge;
+    }
+
     /** The circuit breaker, or null. */
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
@@ -100,8 +108,15 @@ public final class Pipeline {
         private RetryMetrics metrics;
         private List<Stage> order = DEFAULT_ORDER;
         private CircuitBreaker circuitBreaker;
+        private HedgePolicy hedge;
 
         private Builder() {
+        }
+
+        /** Hedged attempts; hedge only idempotent calls, since every hedge may reach the server. */
+        public Builder hedge(HedgePolicy hedge) {
+            this.hedge = Objects.requireNonNull(hedge, "hedge");
+            return this;
         }
 
         /** A circuit breaker, shared with everyone who holds it (scope it per dependency). */

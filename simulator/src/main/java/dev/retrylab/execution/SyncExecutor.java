@@ -6,6 +6,7 @@ import dev.retrylab.strategy.Failure;
 import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.event.RetryEvent;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
@@ -19,6 +20,10 @@ import dev.retrylab.time.SystemClock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 
@@ -49,22 +54,46 @@ public final class SyncExecutor {
     private final RetryMetrics metrics;
     private final Duration attemptTimeout;
     private final CircuitBreaker breaker;
+    private final HedgePolicy hedge;
+    private final Executor hedgeThreads;
     private final boolean readsCallStart;
     private final boolean reportsCallEnd;
 
     /**
-     * @param timeoutScheduler interrupts attempts that outlive the pipeline's attempt timeout; may be
-     *                         null when the pipeline has none
-     * @param seed             the seed of every jitter draw
+     * An executor for pipelines without hedging.
+     *
+     * @param scheduler interrupts attempts that outlive the pipeline's attempt timeout; may be null
+     *                  when the pipeline has none
+     * @param seed      the seed of every jitter draw
      */
-    public SyncExecutor(Pipeline pipeline, Clock clock, Sleeper sleeper, Scheduler timeoutScheduler, long seed) {
+    public SyncExecutor(Pipeline pipeline, Clock clock, Sleeper sleeper, Scheduler scheduler, long seed) {
+        this(pipeline, clock, sleeper, scheduler, null, seed);
+    }
+
+    /**
+     * An executor that runs hedged attempts on {@code hedgeThreads}: the caller's thread waits for
+     * the first success, and losing attempts are cancelled with an interrupt.
+     *
+     * @param scheduler    times attempt timeouts and hedge delays; may be null when the pipeline
+     *                     has neither
+     * @param hedgeThreads runs the attempts of a hedged call; may be null when the pipeline does
+     *                     not hedge
+     */
+    public SyncExecutor(Pipeline pipeline, Clock clock, Sleeper sleeper, Scheduler scheduler,
+                        Executor hedgeThreads, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        if (pipeline.attemptTimeout() != null && timeoutScheduler == null) {
-            throw new IllegalArgumentException("the pipeline has an attempt timeout: give a scheduler to enforce it");
+        if ((pipeline.attemptTimeout() != null || pipeline.hedge() != null) && scheduler == null) {
+            throw new IllegalArgumentException(
+                    "the pipeline has an attempt timeout or hedging: give a scheduler to time them");
         }
-        this.timeoutScheduler = timeoutScheduler;
+        if (pipeline.hedge() != null && hedgeThreads == null) {
+            throw new IllegalArgumentException("the pipeline hedges: give an Executor to run hedged attempts on");
+        }
+        this.timeoutScheduler = scheduler;
+        this.hedgeThreads = hedgeThreads;
+        this.hedge = pipeline.hedge();
         this.seeds = new SplittableRandom(seed);
         this.stages = pipeline.order().toArray(new Stage[0]);
         this.retry = pipeline.retry();
@@ -135,6 +164,8 @@ public final class SyncExecutor {
             case CIRCUIT_BREAKER:
                 return breaker == null ? run(index + 1, attempt, callStart)
                         : throughBreaker(index, attempt, callStart);
+            case HEDGE:
+                return hedge == null ? run(index + 1, attempt, callStart) : hedged(index, attempt, callStart);
             default:
                 return run(index + 1, attempt, callStart);
         }
@@ -169,6 +200,43 @@ public final class SyncExecutor {
 
     static boolean isLocalRefusal(Failure failure) {
         return failure.kind() == FailureKind.CIRCUIT_OPEN || failure.kind() == FailureKind.REJECTED;
+    }
+
+    private <T> T hedged(int index, Attempt<T> attempt, long callStart) throws Exception {
+        CompletableFuture<T> race = HedgedCall.start(hedge, timeoutScheduler,
+                () -> onHedgeThread(() -> run(index + 1, attempt, callStart)));
+        try {
+            return race.get();
+        } catch (InterruptedException e) {
+            race.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = AsyncExecutor.unwrap(e.getCause());
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    /** Runs {@code work} on a hedge thread; cancelling the returned future interrupts it. */
+    private <T> CompletableFuture<T> onHedgeThread(Attempt<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            try {
+                future.complete(work.call());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+            return null;
+        });
+        future.whenComplete((value, error) -> {
+            if (future.isCancelled()) {
+                task.cancel(true);
+            }
+        });
+        hedgeThreads.execute(task);
+        return future;
     }
 
     private <T> T attemptOnce(Attempt<T> attempt) throws Exception {
