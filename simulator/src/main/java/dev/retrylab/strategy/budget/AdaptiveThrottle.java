@@ -68,6 +68,7 @@ public final class AdaptiveThrottle {
      * @return false when the request is rejected locally
      */
     public boolean allowRequest(RandomGenerator rng) {
+        Objects.requireNonNull(rng, "rng");
         double probability;
         synchronized (lock) {
             window.advanceTo(clock.nanoTime());
