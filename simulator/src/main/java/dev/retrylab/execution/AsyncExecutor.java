@@ -1,29 +1,22 @@
 package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
-import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.bulkhead.Admission;
+import dev.retrylab.strategy.bulkhead.Bulkhead;
 import dev.retrylab.strategy.hedge.HedgePolicy;
-import dev.retrylab.strategy.event.RetryEvent;
-import dev.retrylab.strategy.event.RetryListener;
-import dev.retrylab.strategy.event.RetryMetrics;
-import dev.retrylab.strategy.retry.RetryState;
-import dev.retrylab.strategy.retry.RetryStrategy;
 import dev.retrylab.time.Cancellable;
-import dev.retrylab.time.Clock;
 import dev.retrylab.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.random.RandomGenerator;
 
 /**
  * Runs asynchronous calls through a {@link Pipeline}, never blocking a thread: waits between
- * attempts and attempt timeouts are tasks on a {@link Scheduler}. On a scheduler over a
+ * attempts, attempt timeouts and hedge delays are tasks on a {@link Scheduler}, and a call queued
+ * by the bulkhead starts when a slot frees. On a scheduler over a
  * {@code ScheduledExecutorService} it runs on the real clock; on a {@code ManualScheduler} a test
  * drives it by advancing virtual time. Thread-safe.
  *
@@ -35,30 +28,24 @@ public final class AsyncExecutor {
 
     private final Pipeline pipeline;
     private final Scheduler scheduler;
-    private final Clock clock;
-    private final SplittableRandom seeds;
-    private final Stage[] stages;
-    private final RetryStrategy retry;
+    private final RetryRules rules;
     private final Classification classification;
-    private final RetryListener listener;
-    private final RetryMetrics metrics;
-    private final Duration attemptTimeout;
+    private final Stage[] stages;
     private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
     private final HedgePolicy hedge;
+    private final Duration attemptTimeout;
 
     public AsyncExecutor(Pipeline pipeline, Scheduler scheduler, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = scheduler.clock();
-        this.seeds = new SplittableRandom(seed);
-        this.stages = pipeline.order().toArray(new Stage[0]);
-        this.retry = pipeline.retry();
+        this.rules = new RetryRules(pipeline, scheduler.clock(), seed);
         this.classification = pipeline.classification();
-        this.listener = pipeline.listener();
-        this.metrics = pipeline.metrics();
-        this.attemptTimeout = pipeline.attemptTimeout();
+        this.stages = pipeline.order().toArray(new Stage[0]);
         this.breaker = pipeline.circuitBreaker();
+        this.bulkhead = pipeline.bulkhead();
         this.hedge = pipeline.hedge();
+        this.attemptTimeout = pipeline.attemptTimeout();
     }
 
     public Pipeline pipeline() {
@@ -68,12 +55,11 @@ public final class AsyncExecutor {
     /**
      * Starts the call. The returned future completes with the first successful result, or
      * exceptionally with a {@link CallFailedException} when the pipeline gives up. Cancelling it
-     * stops further attempts.
+     * stops further attempts and cancels the running one.
      */
     public <T> CompletableFuture<T> getAsync(AsyncAttempt<T> attempt) {
         Objects.requireNonNull(attempt, "attempt");
-        long start = clock.nanoTime();
-        CompletableFuture<T> call = run(0, attempt, start);
+        CompletableFuture<T> call = run(0, attempt, rules.callStartTime());
         CompletableFuture<T> outcome = new CompletableFuture<>();
         call.whenComplete((result, error) -> {
             if (error == null) {
@@ -87,7 +73,7 @@ public final class AsyncExecutor {
             }
             Failure failure = classification.classify(cause);
             outcome.completeExceptionally(
-                    new CallFailedException(failure, SyncExecutor.refusalReason(failure), 0, cause));
+                    new CallFailedException(failure, RetryRules.refusalReason(failure), 0, cause));
         });
         return cancelsInner(outcome, call);
     }
@@ -100,13 +86,12 @@ public final class AsyncExecutor {
             case RETRY:
                 return new RetryingCall<>(index, attempt, callStart).start();
             case CIRCUIT_BREAKER:
-                return breaker == null ? run(index + 1, attempt, callStart)
-                        : throughBreaker(index, attempt, callStart);
-            case HEDGE:
+                return breaker == null ? run(index + 1, attempt, callStart) : throughBreaker(index, attempt, callStart);
+            case BULKHEAD:
+                return bulkhead == null ? run(index + 1, attempt, callStart) : inBulkhead(index, attempt, callStart);
+            default:
                 return hedge == null ? run(index + 1, attempt, callStart)
                         : HedgedCall.start(hedge, scheduler, () -> run(index + 1, attempt, callStart));
-            default:
-                return run(index + 1, attempt, callStart);
         }
     }
 
@@ -124,7 +109,7 @@ public final class AsyncExecutor {
             Throwable cause = unwrap(error);
             Failure failure = cause instanceof CallFailedException failed ? failed.lastFailure()
                     : classification.classify(cause);
-            if (SyncExecutor.isLocalRefusal(failure)) {
+            if (RetryRules.isLocalRefusal(failure)) {
                 breaker.releasePermission();
             } else {
                 breaker.onFailure(failure);
@@ -132,14 +117,28 @@ public final class AsyncExecutor {
         }), inner);
     }
 
-    /** Makes cancelling {@code outer} cancel {@code inner} too; returns {@code outer}. */
-    static <T> CompletableFuture<T> cancelsInner(CompletableFuture<T> outer, CompletableFuture<?> inner) {
-        outer.whenComplete((value, error) -> {
-            if (outer.isCancelled()) {
-                inner.cancel(true);
+    private <T> CompletableFuture<T> inBulkhead(int index, AsyncAttempt<T> attempt, long callStart) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Admission admission = bulkhead.enter(() -> {
+            if (result.isDone()) {
+                bulkhead.exit();
+                return;
             }
+            CompletableFuture<T> inner = run(index + 1, attempt, callStart);
+            cancelsInner(result, inner);
+            inner.whenComplete((value, error) -> {
+                bulkhead.exit();
+                if (error == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(unwrap(error));
+                }
+            });
         });
-        return outer;
+        if (admission.isRejected()) {
+            return CompletableFuture.failedFuture(LocalRefusal.BULKHEAD_FULL);
+        }
+        return result;
     }
 
     /** Starts one attempt, failing it with a timeout if it outlives the pipeline's attempt timeout. */
@@ -170,6 +169,16 @@ public final class AsyncExecutor {
         return result;
     }
 
+    /** Makes cancelling {@code outer} cancel {@code inner} too; returns {@code outer}. */
+    static <T> CompletableFuture<T> cancelsInner(CompletableFuture<T> outer, CompletableFuture<?> inner) {
+        outer.whenComplete((value, error) -> {
+            if (outer.isCancelled()) {
+                inner.cancel(true);
+            }
+        });
+        return outer;
+    }
+
     static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while (current instanceof CompletionException && current.getCause() != null) {
@@ -178,27 +187,20 @@ public final class AsyncExecutor {
         return current;
     }
 
-    private RandomGenerator nextGenerator() {
-        synchronized (seeds) {
-            return seeds.split();
-        }
-    }
-
     /** One call's retry loop, driven by completions and scheduler tasks. */
     private final class RetryingCall<T> {
         private final int index;
         private final AsyncAttempt<T> attempt;
         private final long callStart;
         private final CompletableFuture<T> result = new CompletableFuture<>();
-        private final RetryState state;
-        private RandomGenerator rng;
+        private FailedCall call;
+        private int number = 1;
         private volatile CompletableFuture<T> current;
 
         RetryingCall(int index, AsyncAttempt<T> attempt, long callStart) {
             this.index = index;
             this.attempt = attempt;
             this.callStart = callStart;
-            this.state = new RetryState(callStart);
             result.whenComplete((value, error) -> {
                 CompletableFuture<T> running = current;
                 if (result.isCancelled() && running != null) {
@@ -208,91 +210,51 @@ public final class AsyncExecutor {
         }
 
         CompletableFuture<T> start() {
+            rules.requestStarted();
             startAttempt();
             return result;
         }
 
+        /** Attempts of one call run one after another, so the fields need no lock. */
         private void startAttempt() {
             if (result.isDone()) {
                 return;
             }
-            int number = state.attempts();
-            long attemptStart = clock.nanoTime();
-            if (metrics != null) {
-                metrics.attemptStarted();
+            if (rules.throttled()) {
+                result.completeExceptionally(rules.throttledCall(number - 1, callStart, call));
+                return;
             }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.AttemptStarted(number, attemptStart));
-            }
+            long attemptStart = rules.attemptStarted(number, callStart);
             CompletableFuture<T> running = run(index + 1, attempt, callStart);
             current = running;
             running.whenComplete((value, error) -> {
                 if (error == null) {
-                    succeeded(number, value);
+                    rules.succeeded(number, callStart, call);
+                    result.complete(value);
                 } else {
-                    failed(number, attemptStart, unwrap(error));
+                    failed(attemptStart, unwrap(error));
                 }
             });
         }
 
-        private void succeeded(int attempts, T value) {
-            long now = clock.nanoTime();
-            retry.callFinished(attempts, true, now);
-            if (metrics != null) {
-                metrics.callSucceeded(attempts);
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
-            }
-            result.complete(value);
-        }
-
-        private void failed(int number, long attemptStart, Throwable error) {
+        private void failed(long attemptStart, Throwable error) {
             if (error instanceof CallFailedException failedCall) {
                 result.completeExceptionally(failedCall);
                 return;
             }
-            long now = clock.nanoTime();
-            Failure failure = classification.classify(error);
-            if (metrics != null) {
-                metrics.attemptFailed(failure.kind());
+            if (call == null) {
+                call = rules.firstFailure(callStart);
             }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.AttemptFailed(number, failure, now - attemptStart, now));
-            }
-            Decision decision;
-            synchronized (this) {
-                if (rng == null) {
-                    rng = nextGenerator();
-                }
-                decision = retry.decide(state, failure, now, rng);
-            }
-            if (!decision.retry()) {
-                giveUp(failure, decision, number, error, now);
+            CallFailedException gaveUp = rules.failed(number, callStart, attemptStart, error, call);
+            if (gaveUp != null) {
+                result.completeExceptionally(gaveUp);
                 return;
             }
-            if (metrics != null) {
-                metrics.retryScheduled(decision.delayNanos());
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.RetryScheduled(number + 1, decision.delayNanos(), now));
-            }
-            scheduler.schedule(Duration.ofNanos(decision.delayNanos()), () -> {
-                state.attemptStarted();
+            scheduler.schedule(Duration.ofNanos(call.nextDelayNanos), () -> {
+                call.state.attemptStarted();
+                number++;
                 startAttempt();
             });
-        }
-
-        private void giveUp(Failure failure, Decision decision, int attempts, Throwable error, long now) {
-            retry.callFinished(attempts, false, now);
-            var reason = SyncExecutor.reasonFor(decision.reason(), failure);
-            if (metrics != null) {
-                metrics.callFailed(attempts, reason);
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.CallFailed(attempts, failure, reason, now - callStart, now));
-            }
-            result.completeExceptionally(new CallFailedException(failure, reason, attempts, error));
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.budget.AdaptiveThrottle;
+import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.bulkhead.Bulkhead;
 import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
@@ -42,8 +45,14 @@ public final class Pipeline {
     private final List<Stage> order;
     private final CircuitBreaker circuitBreaker;
     private final HedgePolicy hedge;
+    private final RetryBudget retryBudget;
+    private final AdaptiveThrottle throttle;
+    private final Bulkhead bulkhead;
 
     private Pipeline(Builder builder) {
+        this.retryBudget = builder.retryBudget;
+        this.throttle = builder.throttle;
+        this.bulkhead = builder.bulkhead;
         this.hedge = builder.hedge;
         this.circuitBreaker = builder.circuitBreaker;
         this.retry = builder.retry;
@@ -89,6 +98,21 @@ public final class Pipeline {
         return order;
     }
 
+    /** The retry budget, or null. */
+    public RetryBudget retryBudget() {
+        return retryBudget;
+    }
+
+    /** The client-side adaptive throttle, or null. */
+    public AdaptiveThrottle throttle() {
+        return throttle;
+    }
+
+    /** The bulkhead, or null. */
+    public Bulkhead bulkhead() {
+        return bulkhead;
+    }
+
     /** The hedging policy, or null. */
     public HedgePolicy hedge() {
         return hedge;
@@ -109,8 +133,29 @@ public final class Pipeline {
         private List<Stage> order = DEFAULT_ORDER;
         private CircuitBreaker circuitBreaker;
         private HedgePolicy hedge;
+        private RetryBudget retryBudget;
+        private AdaptiveThrottle throttle;
+        private Bulkhead bulkhead;
 
         private Builder() {
+        }
+
+        /** Limits retries across calls; share one budget between pipelines to share the limit. */
+        public Builder retryBudget(RetryBudget retryBudget) {
+            this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget");
+            return this;
+        }
+
+        /** Rejects attempts locally while the backend rejects many (Google SRE adaptive throttling). */
+        public Builder throttle(AdaptiveThrottle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /** Bounds concurrent calls (with a queue) and, separately, concurrent retries. */
+        public Builder bulkhead(Bulkhead bulkhead) {
+            this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead");
+            return this;
         }
 
         /** Hedged attempts; hedge only idempotent calls, since every hedge may reach the server. */

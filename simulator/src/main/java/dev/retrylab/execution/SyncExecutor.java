@@ -1,17 +1,12 @@
 package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
-import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
-import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.bulkhead.Admission;
+import dev.retrylab.strategy.bulkhead.Bulkhead;
 import dev.retrylab.strategy.hedge.HedgePolicy;
-import dev.retrylab.strategy.event.RetryEvent;
-import dev.retrylab.strategy.event.RetryListener;
-import dev.retrylab.strategy.event.RetryMetrics;
-import dev.retrylab.strategy.retry.RetryState;
-import dev.retrylab.strategy.retry.RetryStrategy;
 import dev.retrylab.time.Clock;
 import dev.retrylab.time.ManualScheduler;
 import dev.retrylab.time.Scheduler;
@@ -19,13 +14,11 @@ import dev.retrylab.time.Sleeper;
 import dev.retrylab.time.SystemClock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.random.RandomGenerator;
 
 /**
  * Runs calls on the caller's thread through a {@link Pipeline}, waiting between attempts with a
@@ -33,31 +26,25 @@ import java.util.random.RandomGenerator;
  * moves virtual time, so code using it is tested without waiting. Thread-safe: many threads may
  * call {@link #get} at once.
  *
- * <p>A successful first attempt allocates nothing (without a listener, a timeout or a throttle).
- * Each call that fails once draws its jitter from its own generator, split from the executor's
- * seeded one, so calls made in the same order get the same delays on any clock.
+ * <p>A call that succeeds at its first attempt allocates nothing and reads no clock, unless a
+ * listener, a time budget, an attempt timeout, hedging or a contended bulkhead asks for it. Each
+ * call that fails draws its jitter from its own generator, split from the executor's seeded one,
+ * so calls made in the same order get the same delays on any clock.
  */
 public final class SyncExecutor {
-
-    /** A time not read from the clock, because nothing needs it. */
-    private static final long UNREAD = Long.MIN_VALUE;
 
     private final Pipeline pipeline;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Scheduler timeoutScheduler;
-    private final SplittableRandom seeds;
-    private final Stage[] stages;
-    private final RetryStrategy retry;
-    private final Classification classification;
-    private final RetryListener listener;
-    private final RetryMetrics metrics;
-    private final Duration attemptTimeout;
-    private final CircuitBreaker breaker;
-    private final HedgePolicy hedge;
+    private final Scheduler scheduler;
     private final Executor hedgeThreads;
-    private final boolean readsCallStart;
-    private final boolean reportsCallEnd;
+    private final RetryRules rules;
+    private final Classification classification;
+    private final Stage[] stages;
+    private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+    private final HedgePolicy hedge;
+    private final Duration attemptTimeout;
 
     /**
      * An executor for pipelines without hedging.
@@ -91,22 +78,18 @@ public final class SyncExecutor {
         if (pipeline.hedge() != null && hedgeThreads == null) {
             throw new IllegalArgumentException("the pipeline hedges: give an Executor to run hedged attempts on");
         }
-        this.timeoutScheduler = scheduler;
+        this.scheduler = scheduler;
         this.hedgeThreads = hedgeThreads;
-        this.hedge = pipeline.hedge();
-        this.seeds = new SplittableRandom(seed);
-        this.stages = pipeline.order().toArray(new Stage[0]);
-        this.retry = pipeline.retry();
+        this.rules = new RetryRules(pipeline, clock, seed);
         this.classification = pipeline.classification();
-        this.listener = pipeline.listener();
-        this.metrics = pipeline.metrics();
-        this.attemptTimeout = pipeline.attemptTimeout();
+        this.stages = pipeline.order().toArray(new Stage[0]);
         this.breaker = pipeline.circuitBreaker();
-        this.readsCallStart = listener != null || retry.usesCallStartTime();
-        this.reportsCallEnd = listener != null || retry.learnsFromCalls();
+        this.bulkhead = pipeline.bulkhead();
+        this.hedge = pipeline.hedge();
+        this.attemptTimeout = pipeline.attemptTimeout();
     }
 
-    /** An executor on the real clock; {@code timeouts} enforces attempt timeouts. */
+    /** An executor on the real clock; {@code timeouts} enforces attempt timeouts (may be null). */
     public static SyncExecutor onSystemClock(Pipeline pipeline, ScheduledExecutorService timeouts, long seed) {
         return new SyncExecutor(pipeline, SystemClock.INSTANCE, SystemClock.INSTANCE,
                 timeouts == null ? null : SystemClock.scheduler(timeouts), seed);
@@ -128,14 +111,14 @@ public final class SyncExecutor {
      */
     public <T> T get(Attempt<T> attempt) {
         Objects.requireNonNull(attempt, "attempt");
-        long start = readsCallStart ? clock.nanoTime() : UNREAD;
+        long start = rules.callStartTime();
         try {
             return run(0, attempt, start);
         } catch (CallFailedException e) {
             throw e;
         } catch (Exception e) {
             Failure failure = classification.classify(e);
-            throw new CallFailedException(failure, refusalReason(failure), 0, e);
+            throw new CallFailedException(failure, RetryRules.refusalReason(failure), 0, e);
         }
     }
 
@@ -162,12 +145,48 @@ public final class SyncExecutor {
             case RETRY:
                 return withRetries(index, attempt, callStart);
             case CIRCUIT_BREAKER:
-                return breaker == null ? run(index + 1, attempt, callStart)
-                        : throughBreaker(index, attempt, callStart);
-            case HEDGE:
-                return hedge == null ? run(index + 1, attempt, callStart) : hedged(index, attempt, callStart);
+                return breaker == null ? run(index + 1, attempt, callStart) : throughBreaker(index, attempt, callStart);
+            case BULKHEAD:
+                return bulkhead == null ? run(index + 1, attempt, callStart) : inBulkhead(index, attempt, callStart);
             default:
-                return run(index + 1, attempt, callStart);
+                return hedge == null ? run(index + 1, attempt, callStart) : hedged(index, attempt, callStart);
+        }
+    }
+
+    private <T> T withRetries(int index, Attempt<T> attempt, long callStart) throws Exception {
+        rules.requestStarted();
+        FailedCall call = null;
+        int number = 1;
+        while (true) {
+            if (rules.throttled()) {
+                throw rules.throttledCall(number - 1, callStart, call);
+            }
+            long attemptStart = rules.attemptStarted(number, callStart);
+            Exception error;
+            try {
+                T result = run(index + 1, attempt, callStart);
+                rules.succeeded(number, callStart, call);
+                return result;
+            } catch (CallFailedException e) {
+                throw e;
+            } catch (Exception e) {
+                error = e;
+            }
+            if (call == null) {
+                call = rules.firstFailure(callStart);
+            }
+            CallFailedException gaveUp = rules.failed(number, callStart, attemptStart, error, call);
+            if (gaveUp != null) {
+                throw gaveUp;
+            }
+            try {
+                sleeper.sleep(Duration.ofNanos(call.nextDelayNanos));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw rules.gaveUp(classification.classify(error), GiveUpReason.ABORTED, number, callStart, e, call);
+            }
+            call.state.attemptStarted();
+            number++;
         }
     }
 
@@ -191,19 +210,44 @@ public final class SyncExecutor {
 
     /** A call refused locally further in was never made: it gives its permission back. */
     private void recordInBreaker(Failure failure) {
-        if (isLocalRefusal(failure)) {
+        if (RetryRules.isLocalRefusal(failure)) {
             breaker.releasePermission();
         } else {
             breaker.onFailure(failure);
         }
     }
 
-    static boolean isLocalRefusal(Failure failure) {
-        return failure.kind() == FailureKind.CIRCUIT_OPEN || failure.kind() == FailureKind.REJECTED;
+    private <T> T inBulkhead(int index, Attempt<T> attempt, long callStart) throws Exception {
+        if (!bulkhead.tryEnter()) {
+            waitForSlot();
+        }
+        try {
+            return run(index + 1, attempt, callStart);
+        } finally {
+            bulkhead.exit();
+        }
+    }
+
+    /** Queues for a bulkhead slot and waits for it; a full queue refuses the call. */
+    private void waitForSlot() throws InterruptedException {
+        CompletableFuture<Void> admitted = new CompletableFuture<>();
+        Admission admission = bulkhead.enter(() -> admitted.complete(null));
+        if (admission.isRejected()) {
+            throw LocalRefusal.BULKHEAD_FULL;
+        }
+        try {
+            admitted.get();
+        } catch (InterruptedException e) {
+            // a queued call cannot leave the queue: give its slot back as soon as it gets one
+            admitted.thenRun(bulkhead::exit);
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bulkhead admission cannot fail", e);
+        }
     }
 
     private <T> T hedged(int index, Attempt<T> attempt, long callStart) throws Exception {
-        CompletableFuture<T> race = HedgedCall.start(hedge, timeoutScheduler,
+        CompletableFuture<T> race = HedgedCall.start(hedge, scheduler,
                 () -> onHedgeThread(() -> run(index + 1, attempt, callStart)));
         try {
             return race.get();
@@ -243,7 +287,7 @@ public final class SyncExecutor {
         if (attemptTimeout == null) {
             return attempt.call();
         }
-        AttemptTimer timer = AttemptTimer.start(timeoutScheduler, attemptTimeout);
+        AttemptTimer timer = AttemptTimer.start(scheduler, attemptTimeout);
         T result;
         try {
             result = attempt.call();
@@ -257,114 +301,5 @@ public final class SyncExecutor {
             throw new AttemptTimedOutException(attemptTimeout, null);
         }
         return result;
-    }
-
-    private <T> T withRetries(int index, Attempt<T> attempt, long callStart) throws Exception {
-        RetryState state = null;
-        RandomGenerator rng = null;
-        int attemptNumber = 1;
-        while (true) {
-            long attemptStart = listener == null ? UNREAD
-                    : attemptNumber == 1 ? callStart : clock.nanoTime();
-            if (metrics != null) {
-                metrics.attemptStarted();
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.AttemptStarted(attemptNumber, attemptStart));
-            }
-            Exception error;
-            try {
-                T result = run(index + 1, attempt, callStart);
-                succeeded(attemptNumber, callStart);
-                return result;
-            } catch (CallFailedException e) {
-                throw e;
-            } catch (Exception e) {
-                error = e;
-            }
-            long now = clock.nanoTime();
-            Failure failure = classification.classify(error);
-            if (metrics != null) {
-                metrics.attemptFailed(failure.kind());
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.AttemptFailed(attemptNumber, failure, now - attemptStart, now));
-            }
-            if (state == null) {
-                state = new RetryState(callStart == UNREAD ? now : callStart);
-                rng = nextGenerator();
-            }
-            Decision decision = retry.decide(state, failure, now, rng);
-            if (!decision.retry()) {
-                throw gaveUp(failure, reasonFor(decision.reason(), failure), attemptNumber, callStart, error);
-            }
-            if (metrics != null) {
-                metrics.retryScheduled(decision.delayNanos());
-            }
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.RetryScheduled(attemptNumber + 1, decision.delayNanos(), now));
-            }
-            try {
-                sleeper.sleep(Duration.ofNanos(decision.delayNanos()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw gaveUp(failure, GiveUpReason.ABORTED, attemptNumber, callStart, e);
-            }
-            state.attemptStarted();
-            attemptNumber++;
-        }
-    }
-
-    private void succeeded(int attempts, long callStart) {
-        if (reportsCallEnd) {
-            long now = clock.nanoTime();
-            retry.callFinished(attempts, true, now);
-            if (listener != null) {
-                listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
-            }
-        }
-        if (metrics != null) {
-            metrics.callSucceeded(attempts);
-        }
-    }
-
-    private CallFailedException gaveUp(Failure failure, GiveUpReason reason, int attempts, long callStart,
-                                       Throwable cause) {
-        long now = clock.nanoTime();
-        if (callStart == UNREAD) {
-            callStart = now;
-        }
-        retry.callFinished(attempts, false, now);
-        if (metrics != null) {
-            metrics.callFailed(attempts, reason);
-        }
-        if (listener != null) {
-            listener.onEvent(new RetryEvent.CallFailed(attempts, failure, reason, now - callStart, now));
-        }
-        return new CallFailedException(failure, reason, attempts, cause);
-    }
-
-    private RandomGenerator nextGenerator() {
-        synchronized (seeds) {
-            return seeds.split();
-        }
-    }
-
-    /** A local refusal that is not retryable is reported as the refusal, not as "not retryable". */
-    static GiveUpReason reasonFor(GiveUpReason decided, Failure failure) {
-        if (decided == GiveUpReason.NOT_RETRYABLE) {
-            return refusalReason(failure);
-        }
-        return decided;
-    }
-
-    static GiveUpReason refusalReason(Failure failure) {
-        if (failure.kind() == FailureKind.CIRCUIT_OPEN) {
-            return GiveUpReason.CIRCUIT_OPEN;
-        }
-        if (failure.kind() == FailureKind.REJECTED) {
-            return GiveUpReason.REJECTED;
-        }
-        return GiveUpReason.NOT_RETRYABLE;
     }
 }

@@ -1,0 +1,235 @@
+package dev.retrylab.execution;
+
+import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.Decision;
+import dev.retrylab.strategy.Failure;
+import dev.retrylab.strategy.FailureKind;
+import dev.retrylab.strategy.GiveUpReason;
+import dev.retrylab.strategy.budget.AdaptiveThrottle;
+import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.bulkhead.Bulkhead;
+import dev.retrylab.strategy.event.RetryEvent;
+import dev.retrylab.strategy.event.RetryListener;
+import dev.retrylab.strategy.event.RetryMetrics;
+import dev.retrylab.strategy.retry.RetryStrategy;
+import dev.retrylab.time.Clock;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The retry stage's bookkeeping, shared by the synchronous and asynchronous executors: the retry
+ * budget, the client-side throttle, the bulkhead's retry slots, metrics, events and the
+ * strategy's decision. One per executor, thread-safe; per-call memory lives in {@link FailedCall}.
+ *
+ * <p>For the throttle, an attempt that failed with a timeout, a connection failure, rate limiting
+ * or unavailability counts as rejected by the backend (overload); any other answer, success or
+ * not, counts as accepted. Local refusals (circuit open, bulkhead full) are not attempts: they
+ * are not reported to the budget or the throttle.
+ */
+final class RetryRules {
+
+    /** A time not read from the clock, because nothing needs it. */
+    static final long UNREAD = Long.MIN_VALUE;
+
+    private final Clock clock;
+    private final RetryStrategy retry;
+    private final Classification classification;
+    private final RetryBudget budget;
+    private final AdaptiveThrottle throttle;
+    private final Bulkhead bulkhead;
+    private final RetryListener listener;
+    private final RetryMetrics metrics;
+    private final SplittableRandom seeds;
+    private final ThreadLocal<RandomGenerator> throttleDraws;
+    private final boolean readsCallStart;
+    private final boolean reportsCallEnd;
+
+    RetryRules(Pipeline pipeline, Clock clock, long seed) {
+        this.clock = clock;
+        this.retry = pipeline.retry();
+        this.classification = pipeline.classification();
+        this.budget = pipeline.retryBudget();
+        this.throttle = pipeline.throttle();
+        this.bulkhead = pipeline.bulkhead();
+        this.listener = pipeline.listener();
+        this.metrics = pipeline.metrics();
+        this.seeds = new SplittableRandom(seed);
+        this.throttleDraws = ThreadLocal.withInitial(this::nextGenerator);
+        this.readsCallStart = listener != null || retry.usesCallStartTime();
+        this.reportsCallEnd = listener != null || retry.learnsFromCalls();
+    }
+
+    Classification classification() {
+        return classification;
+    }
+
+    /** The time a call starts, or {@link #UNREAD} when nothing needs it. */
+    long callStartTime() {
+        return readsCallStart ? clock.nanoTime() : UNREAD;
+    }
+
+    /** A new logical call enters the retry stage. */
+    void requestStarted() {
+        if (budget != null) {
+            budget.onRequest();
+        }
+    }
+
+    /** True when the client-side throttle refuses the next attempt. */
+    boolean throttled() {
+        return throttle != null && !throttle.allowRequest(throttleDraws.get());
+    }
+
+    /** Counts and reports attempt {@code number}; returns its start time when someone needs it. */
+    long attemptStarted(int number, long callStart) {
+        if (metrics != null) {
+            metrics.attemptStarted();
+        }
+        if (listener == null) {
+            return UNREAD;
+        }
+        long now = number == 1 && callStart != UNREAD ? callStart : clock.nanoTime();
+        listener.onEvent(new RetryEvent.AttemptStarted(number, now));
+        return now;
+    }
+
+    /** The memory for a call at its first failure. */
+    FailedCall firstFailure(long callStart) {
+        return new FailedCall(callStart == UNREAD ? clock.nanoTime() : callStart, nextGenerator());
+    }
+
+    /** Attempt {@code attempts} succeeded: the call is done. {@code call} is null if it never failed. */
+    void succeeded(int attempts, long callStart, FailedCall call) {
+        if (throttle != null) {
+            throttle.onAccepted();
+        }
+        if (budget != null) {
+            if (call == null) {
+                budget.onSuccess(false);
+            } else {
+                budget.onSuccessAfterRetry(call.lastKind);
+            }
+        }
+        if (call != null && bulkhead != null) {
+            call.releaseRetrySlot(bulkhead);
+        }
+        if (reportsCallEnd) {
+            long now = clock.nanoTime();
+            retry.callFinished(attempts, true, now);
+            if (listener != null) {
+                listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
+            }
+        }
+        if (metrics != null) {
+            metrics.callSucceeded(attempts);
+        }
+    }
+
+    /**
+     * Attempt {@code number} failed with {@code error}. Returns null when the call retries after
+     * {@code call.nextDelayNanos}, or the exception that ends it.
+     */
+    CallFailedException failed(int number, long callStart, long attemptStart, Throwable error, FailedCall call) {
+        long now = clock.nanoTime();
+        Failure failure = classification.classify(error);
+        FailureKind kind = failure.kind();
+        if (bulkhead != null) {
+            call.releaseRetrySlot(bulkhead);
+        }
+        if (metrics != null) {
+            metrics.attemptFailed(kind);
+        }
+        if (!isLocalRefusal(failure)) {
+            if (budget != null) {
+                budget.onFailure(kind);
+            }
+            if (throttle != null) {
+                if (isOverload(kind)) {
+                    throttle.onRejectedByBackend();
+                } else {
+                    throttle.onAccepted();
+                }
+            }
+        }
+        if (listener != null) {
+            long latency = attemptStart == UNREAD ? 0L : now - attemptStart;
+            listener.onEvent(new RetryEvent.AttemptFailed(number, failure, latency, now));
+        }
+        Decision decision = retry.decide(call.state, failure, now, call.rng);
+        if (!decision.retry()) {
+            return gaveUp(failure, reasonFor(decision.reason(), failure), number, callStart, error, call);
+        }
+        if (bulkhead != null) {
+            if (!bulkhead.tryAcquireRetry()) {
+                return gaveUp(failure, GiveUpReason.REJECTED, number, callStart, error, call);
+            }
+            call.tookRetrySlot();
+        }
+        if (budget != null && !budget.tryAcquireRetry(kind, decision.delayNanos())) {
+            return gaveUp(failure, GiveUpReason.BUDGET_EXHAUSTED, number, callStart, error, call);
+        }
+        call.lastKind = kind;
+        call.nextDelayNanos = decision.delayNanos();
+        if (metrics != null) {
+            metrics.retryScheduled(decision.delayNanos());
+        }
+        if (listener != null) {
+            listener.onEvent(new RetryEvent.RetryScheduled(number + 1, decision.delayNanos(), now));
+        }
+        return null;
+    }
+
+    /** The call ends without success after {@code attempts} attempts. {@code call} may be null. */
+    CallFailedException gaveUp(Failure failure, GiveUpReason reason, int attempts, long callStart, Throwable cause,
+                               FailedCall call) {
+        if (call != null && bulkhead != null) {
+            call.releaseRetrySlot(bulkhead);
+        }
+        long now = clock.nanoTime();
+        retry.callFinished(attempts, false, now);
+        if (metrics != null) {
+            metrics.callFailed(attempts, reason);
+        }
+        if (listener != null) {
+            long duration = callStart == UNREAD ? 0L : now - callStart;
+            listener.onEvent(new RetryEvent.CallFailed(attempts, failure, reason, duration, now));
+        }
+        return new CallFailedException(failure, reason, attempts, cause);
+    }
+
+    /** The call ends because the throttle refused attempt {@code attempts + 1}. */
+    CallFailedException throttledCall(int attempts, long callStart, FailedCall call) {
+        return gaveUp(LocalRefusal.THROTTLED.failure(), GiveUpReason.THROTTLED, attempts, callStart,
+                LocalRefusal.THROTTLED, call);
+    }
+
+    private RandomGenerator nextGenerator() {
+        synchronized (seeds) {
+            return seeds.split();
+        }
+    }
+
+    static boolean isLocalRefusal(Failure failure) {
+        return failure.kind() == FailureKind.CIRCUIT_OPEN || failure.kind() == FailureKind.REJECTED;
+    }
+
+    private static boolean isOverload(FailureKind kind) {
+        return kind == FailureKind.TIMEOUT || kind == FailureKind.CONNECTION
+                || kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE;
+    }
+
+    /** A local refusal that is not retryable is reported as the refusal, not as "not retryable". */
+    static GiveUpReason reasonFor(GiveUpReason decided, Failure failure) {
+        return decided == GiveUpReason.NOT_RETRYABLE ? refusalReason(failure) : decided;
+    }
+
+    static GiveUpReason refusalReason(Failure failure) {
+        if (failure.kind() == FailureKind.CIRCUIT_OPEN) {
+            return GiveUpReason.CIRCUIT_OPEN;
+        }
+        if (failure.kind() == FailureKind.REJECTED) {
+            return GiveUpReason.REJECTED;
+        }
+        return GiveUpReason.NOT_RETRYABLE;
+    }
+}
