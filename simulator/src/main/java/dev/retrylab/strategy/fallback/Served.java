@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param value          the value served
  * @param source         which source served it
- * @param attempts       attempts made in all, primary and fallback together
+ * @param attempts       attempts made in all, primary and fallback together; 0 only for a cached
+ *                       value served after both were refused without a call (an open circuit)
  * @param ageNanos       how old the value is: 0 for a live value, the time since it was stored
  *                       for a cached one
  * @param primaryFailure why the primary gave up, or null when the primary served
@@ -19,8 +20,9 @@ public record Served<T>(T value, Source source, int attempts, long ageNanos, Fai
 
     public Served {
         Objects.requireNonNull(source, "source");
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be 1 or more, was " + attempts);
+        if (attempts < 0 || (source != Source.CACHE && attempts == 0)) {
+            throw new IllegalArgumentException("attempts must be " + (source == Source.CACHE ? "0" : "1")
+                    + " or more, was " + attempts);
         }
         if (ageNanos < 0) {
             throw new IllegalArgumentException("ageNanos must be zero or more, was " + ageNanos);

@@ -182,6 +182,8 @@ class FallbackPolicyTest {
         assertThatThrownBy(() -> Served.fallback("v", 1, null))
                 .hasMessage("a value served by FALLBACK needs the primary's failure");
         assertThatThrownBy(() -> Served.primary("v", 0)).hasMessage("attempts must be 1 or more, was 0");
+        assertThatThrownBy(() -> Served.cache("v", -1, 0, UNAVAILABLE)).hasMessage("attempts must be 0 or more, was -1");
+        assertThat(Served.cache("v", 0, 0, UNAVAILABLE).attempts()).isZero();
         assertThatThrownBy(() -> new Served<>("v", Source.FALLBACK, 1, 5, UNAVAILABLE))
                 .hasMessageContaining("only a cached value has an age");
     }

@@ -1,0 +1,75 @@
+package dev.retrylab.execution;
+
+import dev.retrylab.strategy.fallback.FallbackPolicy;
+import dev.retrylab.strategy.fallback.Served;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link FallbackExecutor}'s degradation chain for asynchronous calls: never blocks a thread.
+ * Thread-safe.
+ *
+ * @param <K> what identifies a request's answer in the last-known-good cache
+ * @param <V> the value type
+ */
+public final class AsyncFallbackExecutor<K, V> {
+
+    private final FallbackPolicy<K, V> policy;
+    private final AsyncExecutor primary;
+    private final AsyncExecutor fallback;
+
+    /**
+     * @throws IllegalArgumentException when an executor's pipeline does not retry with the
+     *                                  policy's strategy for it
+     */
+    public AsyncFallbackExecutor(FallbackPolicy<K, V> policy, AsyncExecutor primary, AsyncExecutor fallback) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.primary = Objects.requireNonNull(primary, "primary");
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        FallbackExecutor.requireSameRetry(policy, primary.pipeline(), fallback.pipeline());
+    }
+
+    /**
+     * Serves {@code key}: from the primary, else the fallback, else a fresh last-known-good value;
+     * completes exceptionally with the primary's {@link CallFailedException} when none could.
+     */
+    public CompletableFuture<Served<V>> getAsync(K key, AsyncAttempt<V> primaryAttempt,
+                                                 AsyncAttempt<V> fallbackAttempt) {
+        Objects.requireNonNull(primaryAttempt, "primaryAttempt");
+        Objects.requireNonNull(fallbackAttempt, "fallbackAttempt");
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Served<V>> served = new CompletableFuture<>();
+        primary.getAsync(() -> {
+            attempts.incrementAndGet();
+            return primaryAttempt.start();
+        }).whenComplete((value, error) -> {
+            if (error == null) {
+                served.complete(policy.servedByPrimary(key, value, attempts.get()));
+                return;
+            }
+            Throwable cause = AsyncExecutor.unwrap(error);
+            if (!(cause instanceof CallFailedException primaryFailed)) {
+                served.completeExceptionally(cause);
+                return;
+            }
+            fallback.getAsync(() -> {
+                attempts.incrementAndGet();
+                return fallbackAttempt.start();
+            }).whenComplete((fallbackValue, fallbackError) -> {
+                if (fallbackError == null) {
+                    served.complete(policy.servedByFallback(fallbackValue, attempts.get(), primaryFailed.lastFailure()));
+                    return;
+                }
+                Served<V> cached = policy.servedFromCache(key, attempts.get(), primaryFailed.lastFailure());
+                if (cached != null) {
+                    served.complete(cached);
+                } else {
+                    primaryFailed.addSuppressed(AsyncExecutor.unwrap(fallbackError));
+                    served.completeExceptionally(primaryFailed);
+                }
+            });
+        });
+        return served;
+    }
+}
