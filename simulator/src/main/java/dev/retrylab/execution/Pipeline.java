@@ -2,6 +2,7 @@ package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.context.DependencyStrategy;
 import dev.retrylab.strategy.budget.AdaptiveThrottle;
 import dev.retrylab.strategy.budget.RetryBudget;
 import dev.retrylab.strategy.bulkhead.Bulkhead;
@@ -73,7 +74,10 @@ public final class Pipeline {
         return retry;
     }
 
-    /** How exceptions become failures; the retry policy's own unless set. */
+    /**
+     * How exceptions become failures and which failures may be retried at all; the retry policy's
+     * own unless set. The retry strategy may still refuse a retryable failure.
+     */
     public Classification classification() {
         return classification;
     }
@@ -176,7 +180,16 @@ public final class Pipeline {
             return this;
         }
 
-        /** How exceptions become failures (default: the retry policy's classification). */
+        /** The retry strategy and classification of one dependency, as a contextual registry holds them. */
+        public Builder strategy(DependencyStrategy strategy) {
+            Objects.requireNonNull(strategy, "strategy");
+            return retry(strategy.retry()).classification(strategy.classification());
+        }
+
+        /**
+         * How exceptions become failures and which may be retried (default: the retry policy's
+         * classification); the retry strategy may still refuse a failure this retries.
+         */
         public Builder classification(Classification classification) {
             this.classification = Objects.requireNonNull(classification, "classification");
             return this;

@@ -23,7 +23,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>For the throttle, an attempt that failed with a timeout, a connection failure, rate limiting
  * or unavailability counts as rejected by the backend (overload); any other answer, success or
- * not, counts as accepted. Local refusals (circuit open, bulkhead full) are not attempts: they
+ * not, counts as accepted. A failure the pipeline's classification does not retry ends the call
+ * before the strategy is asked; the strategy may still refuse others. Local refusals (circuit open, bulkhead full) are not attempts: they
  * are not reported to the budget or the throttle.
  */
 final class RetryRules {
@@ -155,7 +156,8 @@ final class RetryRules {
             long latency = attemptStart == UNREAD ? 0L : now - attemptStart;
             listener.onEvent(new RetryEvent.AttemptFailed(number, failure, latency, now));
         }
-        Decision decision = retry.decide(call.state, failure, now, call.rng);
+        Decision decision = classification.isRetryable(failure)
+                ? retry.decide(call.state, failure, now, call.rng) : Decision.giveUp(GiveUpReason.NOT_RETRYABLE);
         if (!decision.retry()) {
             return gaveUp(failure, reasonFor(decision.reason(), failure), number, callStart, error, call);
         }
