@@ -2,6 +2,7 @@ package dev.retrylab.execution;
 
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Failure;
+import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.bulkhead.Admission;
 import dev.retrylab.strategy.bulkhead.Bulkhead;
@@ -10,6 +11,7 @@ import dev.retrylab.time.Cancellable;
 import dev.retrylab.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,14 +23,16 @@ import java.util.concurrent.CompletionException;
  * drives it by advancing virtual time. Thread-safe.
  *
  * <p>Callbacks (the next attempt, a timeout) run on the scheduler's thread or on the thread that
- * completed the previous attempt. Each call draws its jitter from its own generator, split from
- * the executor's seeded one.
+ * completed the previous attempt. Completing the returned future early (cancelling it, or a
+ * timeout the caller put on it) stops the call: the running attempt is cancelled, a pending retry
+ * is dropped, and the call is counted as given up with {@code CANCELLED}. Each call draws its
+ * jitter from its own generator, split from the executor's seeded one.
  */
 public final class AsyncExecutor {
 
     private final Pipeline pipeline;
     private final Scheduler scheduler;
-    private final RetryRules rules;
+    private final RetryBookkeeping book;
     private final Classification classification;
     private final Stage[] stages;
     private final CircuitBreaker breaker;
@@ -39,9 +43,9 @@ public final class AsyncExecutor {
     public AsyncExecutor(Pipeline pipeline, Scheduler scheduler, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.rules = new RetryRules(pipeline, scheduler.clock(), seed);
+        this.book = new RetryBookkeeping(pipeline, scheduler.clock(), seed);
         this.classification = pipeline.classification();
-        this.stages = pipeline.order().toArray(new Stage[0]);
+        this.stages = pipeline.activeStages().toArray(new Stage[0]);
         this.breaker = pipeline.circuitBreaker();
         this.bulkhead = pipeline.bulkhead();
         this.hedge = pipeline.hedge();
@@ -52,14 +56,20 @@ public final class AsyncExecutor {
         return pipeline;
     }
 
+    /** Starts the call with {@link CallOptions#DEFAULT}; see {@link #getAsync(AsyncAttempt, CallOptions)}. */
+    public <T> CompletableFuture<T> getAsync(AsyncAttempt<T> attempt) {
+        return getAsync(attempt, CallOptions.DEFAULT);
+    }
+
     /**
      * Starts the call. The returned future completes with the first successful result, or
-     * exceptionally with a {@link CallFailedException} when the pipeline gives up. Cancelling it
-     * stops further attempts and cancels the running one.
+     * exceptionally with a {@link CallFailedException} when the pipeline gives up.
      */
-    public <T> CompletableFuture<T> getAsync(AsyncAttempt<T> attempt) {
+    public <T> CompletableFuture<T> getAsync(AsyncAttempt<T> attempt, CallOptions options) {
         Objects.requireNonNull(attempt, "attempt");
-        CompletableFuture<T> call = run(0, attempt, rules.callStartTime());
+        Objects.requireNonNull(options, "options");
+        long start = book.callStartTime(options);
+        CompletableFuture<T> call = run(0, attempt, start, options);
         CompletableFuture<T> outcome = new CompletableFuture<>();
         call.whenComplete((result, error) -> {
             if (error == null) {
@@ -67,65 +77,70 @@ public final class AsyncExecutor {
                 return;
             }
             Throwable cause = unwrap(error);
-            if (cause instanceof CallFailedException failed) {
-                outcome.completeExceptionally(failed);
-                return;
+            if (cause instanceof CallFailedException || cause instanceof CancellationException) {
+                outcome.completeExceptionally(cause);
+            } else {
+                outcome.completeExceptionally(book.refusedOutside(cause, start));
             }
-            Failure failure = classification.classify(cause);
-            outcome.completeExceptionally(
-                    new CallFailedException(failure, RetryRules.refusalReason(failure), 0, cause));
         });
         return cancelsInner(outcome, call);
     }
 
-    private <T> CompletableFuture<T> run(int index, AsyncAttempt<T> attempt, long callStart) {
+    private <T> CompletableFuture<T> run(int index, AsyncAttempt<T> attempt, long callStart, CallOptions options) {
         if (index == stages.length) {
             return attemptOnce(attempt);
         }
         switch (stages[index]) {
             case RETRY:
-                return new RetryingCall<>(index, attempt, callStart).start();
+                return new RetryingCall<>(index, attempt, callStart, options).start();
             case CIRCUIT_BREAKER:
-                return breaker == null ? run(index + 1, attempt, callStart) : throughBreaker(index, attempt, callStart);
+                return throughBreaker(index, attempt, callStart, options);
             case BULKHEAD:
-                return bulkhead == null ? run(index + 1, attempt, callStart) : inBulkhead(index, attempt, callStart);
+                return inBulkhead(index, attempt, callStart, options);
             default:
-                return hedge == null ? run(index + 1, attempt, callStart)
-                        : HedgedCall.start(hedge, scheduler, () -> run(index + 1, attempt, callStart));
+                return HedgedCall.start(hedge, scheduler, () -> run(index + 1, attempt, callStart, options));
         }
     }
 
-    private <T> CompletableFuture<T> throughBreaker(int index, AsyncAttempt<T> attempt, long callStart) {
+    private <T> CompletableFuture<T> throughBreaker(int index, AsyncAttempt<T> attempt, long callStart,
+                                                    CallOptions options) {
         if (!breaker.tryAcquirePermission()) {
             return CompletableFuture.failedFuture(LocalRefusal.CIRCUIT_OPEN);
         }
-        CompletableFuture<T> inner = run(index + 1, attempt, callStart);
-        // the returned stage completes after the outcome is recorded, so the next attempt sees it
-        return cancelsInner(inner.whenComplete((value, error) -> {
+        CompletableFuture<T> inner = run(index + 1, attempt, callStart, options);
+        CompletableFuture<T> recorded = new CompletableFuture<>();
+        // the outcome is recorded on the inner stage itself, so cancelling the caller cannot skip it,
+        // and before the returned stage completes, so the next attempt sees it
+        inner.whenComplete((value, error) -> {
             if (error == null) {
                 breaker.onSuccess();
+                recorded.complete(value);
                 return;
             }
             Throwable cause = unwrap(error);
-            Failure failure = cause instanceof CallFailedException failed ? failed.lastFailure()
+            Failure failure = cause instanceof CancellationException ? null
+                    : cause instanceof CallFailedException failed
+                    ? (failed.reason() == GiveUpReason.CANCELLED ? null : failed.lastFailure())
                     : classification.classify(cause);
-            if (RetryRules.isLocalRefusal(failure)) {
+            if (failure == null || RetryBookkeeping.isLocalRefusal(failure)) {
                 breaker.releasePermission();
             } else {
                 breaker.onFailure(failure);
             }
-        }), inner);
+            recorded.completeExceptionally(cause);
+        });
+        return cancelsInner(recorded, inner);
     }
 
-    private <T> CompletableFuture<T> inBulkhead(int index, AsyncAttempt<T> attempt, long callStart) {
+    private <T> CompletableFuture<T> inBulkhead(int index, AsyncAttempt<T> attempt, long callStart,
+                                                CallOptions options) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Admission admission = bulkhead.enter(() -> {
             if (result.isDone()) {
                 bulkhead.exit();
                 return;
             }
-            CompletableFuture<T> inner = run(index + 1, attempt, callStart);
-            cancelsInner(result, inner);
+            CompletableFuture<T> inner = run(index + 1, attempt, callStart, options);
             inner.whenComplete((value, error) -> {
                 bulkhead.exit();
                 if (error == null) {
@@ -134,6 +149,7 @@ public final class AsyncExecutor {
                     result.completeExceptionally(unwrap(error));
                 }
             });
+            cancelsInner(result, inner);
         });
         if (admission.isRejected()) {
             return CompletableFuture.failedFuture(LocalRefusal.BULKHEAD_FULL);
@@ -146,18 +162,21 @@ public final class AsyncExecutor {
         CompletableFuture<T> started;
         try {
             started = attempt.start().toCompletableFuture();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }
         if (attemptTimeout == null) {
             return started;
         }
         CompletableFuture<T> result = cancelsInner(new CompletableFuture<>(), started);
-        Cancellable timer = scheduler.schedule(attemptTimeout, () -> {
-            if (result.completeExceptionally(new AttemptTimedOutException(attemptTimeout, null))) {
-                started.cancel(true);
-            }
-        });
+        Cancellable timer;
+        try {
+            timer = scheduler.schedule(attemptTimeout, () -> result.completeExceptionally(
+                    new AttemptTimedOutException(attemptTimeout, null)));
+        } catch (RuntimeException e) {
+            started.cancel(true);
+            return CompletableFuture.failedFuture(e);
+        }
         started.whenComplete((value, error) -> {
             timer.cancel();
             if (error == null) {
@@ -169,10 +188,10 @@ public final class AsyncExecutor {
         return result;
     }
 
-    /** Makes cancelling {@code outer} cancel {@code inner} too; returns {@code outer}. */
+    /** Makes {@code outer} completing first (cancelled, timed out) cancel {@code inner}; returns {@code outer}. */
     static <T> CompletableFuture<T> cancelsInner(CompletableFuture<T> outer, CompletableFuture<?> inner) {
         outer.whenComplete((value, error) -> {
-            if (outer.isCancelled()) {
+            if (!inner.isDone()) {
                 inner.cancel(true);
             }
         });
@@ -187,74 +206,128 @@ public final class AsyncExecutor {
         return current;
     }
 
-    /** One call's retry loop, driven by completions and scheduler tasks. */
+    /**
+     * One call's retry loop, driven by completions and scheduler tasks. The fields are guarded by
+     * the object's lock; the attempt itself is started outside it.
+     */
     private final class RetryingCall<T> {
         private final int index;
         private final AsyncAttempt<T> attempt;
         private final long callStart;
+        private final CallOptions options;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private FailedCall call;
         private int number = 1;
-        private volatile CompletableFuture<T> current;
+        private boolean finished;
+        private CompletableFuture<T> current;
+        private Cancellable pendingRetry;
 
-        RetryingCall(int index, AsyncAttempt<T> attempt, long callStart) {
+        RetryingCall(int index, AsyncAttempt<T> attempt, long callStart, CallOptions options) {
             this.index = index;
             this.attempt = attempt;
             this.callStart = callStart;
-            result.whenComplete((value, error) -> {
-                CompletableFuture<T> running = current;
-                if (result.isCancelled() && running != null) {
-                    running.cancel(true);
-                }
-            });
+            this.options = options;
         }
 
         CompletableFuture<T> start() {
-            rules.requestStarted();
+            book.requestStarted();
+            result.whenComplete((value, error) -> stoppedFromOutside());
             startAttempt();
             return result;
         }
 
-        /** Attempts of one call run one after another, so the fields need no lock. */
-        private void startAttempt() {
-            if (result.isDone()) {
-                return;
-            }
-            if (rules.throttled()) {
-                result.completeExceptionally(rules.throttledCall(number - 1, callStart, call));
-                return;
-            }
-            long attemptStart = rules.attemptStarted(number, callStart);
-            CompletableFuture<T> running = run(index + 1, attempt, callStart);
-            current = running;
-            running.whenComplete((value, error) -> {
-                if (error == null) {
-                    rules.succeeded(number, callStart, call);
-                    result.complete(value);
-                } else {
-                    failed(attemptStart, unwrap(error));
+        /** The caller completed the future before the call finished: stop and account for it. */
+        private void stoppedFromOutside() {
+            CompletableFuture<T> running;
+            synchronized (this) {
+                if (finished) {
+                    return;
                 }
-            });
+                finished = true;
+                if (pendingRetry != null) {
+                    pendingRetry.cancel();
+                }
+                running = current;
+                book.cancelled(number, callStart, new CancellationException("the caller stopped waiting"), call);
+            }
+            if (running != null) {
+                running.cancel(true);
+            }
         }
 
-        private void failed(long attemptStart, Throwable error) {
-            if (error instanceof CallFailedException failedCall) {
-                result.completeExceptionally(failedCall);
+        private void startAttempt() {
+            long attemptStart;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (book.throttled()) {
+                    finish(book.throttled(number - 1, callStart, call));
+                    return;
+                }
+                attemptStart = book.attemptStarted(number, callStart);
+            }
+            CompletableFuture<T> running = run(index + 1, attempt, callStart, options);
+            boolean stopped;
+            synchronized (this) {
+                current = running;
+                stopped = finished;
+            }
+            if (stopped) {
+                running.cancel(true);
                 return;
             }
-            if (call == null) {
-                call = rules.firstFailure(callStart);
+            running.whenComplete((value, error) -> attemptDone(attemptStart, value, error));
+        }
+
+        private void attemptDone(long attemptStart, T value, Throwable error) {
+            CallFailedException gaveUp;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (error == null) {
+                    finished = true;
+                    try {
+                        book.succeeded(number, callStart, call);
+                    } finally {
+                        result.complete(value);
+                    }
+                    return;
+                }
+                if (call == null) {
+                    call = book.firstFailure(callStart, options);
+                }
+                gaveUp = book.failed(number, callStart, attemptStart, unwrap(error), call);
+                if (gaveUp == null) {
+                    try {
+                        pendingRetry = scheduler.schedule(Duration.ofNanos(call.nextDelayNanos), this::retry);
+                        return;
+                    } catch (RuntimeException e) {
+                        gaveUp = book.cancelled(number, callStart, e, call);
+                    }
+                }
             }
-            CallFailedException gaveUp = rules.failed(number, callStart, attemptStart, error, call);
-            if (gaveUp != null) {
-                result.completeExceptionally(gaveUp);
-                return;
-            }
-            scheduler.schedule(Duration.ofNanos(call.nextDelayNanos), () -> {
+            finish(gaveUp);
+        }
+
+        private void retry() {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                pendingRetry = null;
                 call.state.attemptStarted();
                 number++;
-                startAttempt();
-            });
+            }
+            startAttempt();
+        }
+
+        private void finish(CallFailedException gaveUp) {
+            synchronized (this) {
+                finished = true;
+            }
+            result.completeExceptionally(gaveUp);
         }
     }
 }

@@ -5,9 +5,11 @@ import dev.retrylab.strategy.fallback.Served;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link FallbackExecutor}'s degradation chain for asynchronous calls: never blocks a thread.
+ * Completing the returned future early cancels whichever call is running and starts no other.
  * Thread-safe.
  *
  * @param <K> what identifies a request's answer in the last-known-good cache
@@ -39,24 +41,40 @@ public final class AsyncFallbackExecutor<K, V> {
         Objects.requireNonNull(primaryAttempt, "primaryAttempt");
         Objects.requireNonNull(fallbackAttempt, "fallbackAttempt");
         AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<CompletableFuture<V>> running = new AtomicReference<>();
         CompletableFuture<Served<V>> served = new CompletableFuture<>();
-        primary.getAsync(() -> {
+        served.whenComplete((value, error) -> {
+            CompletableFuture<V> call = running.get();
+            if (call != null && !call.isDone()) {
+                call.cancel(true);
+            }
+        });
+        CompletableFuture<V> primaryCall = primary.getAsync(() -> {
             attempts.incrementAndGet();
             return primaryAttempt.start();
-        }).whenComplete((value, error) -> {
+        });
+        running.set(primaryCall);
+        primaryCall.whenComplete((value, error) -> {
             if (error == null) {
                 served.complete(policy.servedByPrimary(key, value, attempts.get()));
                 return;
             }
             Throwable cause = AsyncExecutor.unwrap(error);
-            if (!(cause instanceof CallFailedException primaryFailed)) {
+            if (!(cause instanceof CallFailedException primaryFailed) || !FallbackExecutor.degrades(policy, primaryFailed)
+                    || served.isDone()) {
                 served.completeExceptionally(cause);
                 return;
             }
-            fallback.getAsync(() -> {
+            CompletableFuture<V> fallbackCall = fallback.getAsync(() -> {
                 attempts.incrementAndGet();
                 return fallbackAttempt.start();
-            }).whenComplete((fallbackValue, fallbackError) -> {
+            });
+            running.set(fallbackCall);
+            if (served.isDone()) {
+                fallbackCall.cancel(true);
+                return;
+            }
+            fallbackCall.whenComplete((fallbackValue, fallbackError) -> {
                 if (fallbackError == null) {
                     served.complete(policy.servedByFallback(fallbackValue, attempts.get(), primaryFailed.lastFailure()));
                     return;

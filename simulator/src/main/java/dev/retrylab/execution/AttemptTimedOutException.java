@@ -11,15 +11,8 @@ public final class AttemptTimedOutException extends FailureException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Duration timeout;
-
     AttemptTimedOutException(Duration timeout, Throwable cause) {
-        super(new Failure(FailureKind.TIMEOUT, 0, null, cause));
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String getMessage() {
-        return "attempt timed out after " + DurationText.format(timeout);
+        super("attempt timed out after " + DurationText.format(timeout),
+                new Failure(FailureKind.TIMEOUT, 0, null, cause), cause);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 /**
  * Interrupts a synchronous attempt that outlives its timeout. The interrupt happens at most once
  * and never after the attempt has finished, so it cannot leak into the caller's next operation.
+ * Thread-safe: the scheduler's thread fires it while the attempt's thread finishes it. An
+ * interrupt from elsewhere that arrives together with the timeout is cleared with it.
  */
 final class AttemptTimer implements Runnable {
 

@@ -1,14 +1,18 @@
 package dev.retrylab.execution;
 
+import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.fallback.FallbackPolicy;
 import dev.retrylab.strategy.fallback.Served;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a call with graceful degradation, synchronously: the primary through its executor, then
  * the fallback through its own, then the last-known-good value, in the order
  * {@link FallbackPolicy} documents. The fallback is the outermost stage: each executor brings the
- * rest of its pipeline (breaker, retry, bulkhead, hedging). Thread-safe.
+ * rest of its pipeline (breaker, retry, bulkhead, hedging). A primary failure that is the
+ * caller's own mistake ({@link FallbackPolicy#degradesOn}) or a cancelled call is reported at
+ * once, without degrading. Thread-safe.
  *
  * @param <K> what identifies a request's answer in the last-known-good cache
  * @param <V> the value type
@@ -40,6 +44,11 @@ public final class FallbackExecutor<K, V> {
         }
     }
 
+    /** Whether the primary's give-up may be answered by the fallback or the cache. */
+    static boolean degrades(FallbackPolicy<?, ?> policy, CallFailedException primaryFailed) {
+        return primaryFailed.reason() != GiveUpReason.CANCELLED && policy.degradesOn(primaryFailed.lastFailure());
+    }
+
     /**
      * Serves {@code key}: from the primary, else the fallback, else a fresh last-known-good value.
      *
@@ -48,25 +57,28 @@ public final class FallbackExecutor<K, V> {
     public Served<V> get(K key, Attempt<V> primaryAttempt, Attempt<V> fallbackAttempt) {
         Objects.requireNonNull(primaryAttempt, "primaryAttempt");
         Objects.requireNonNull(fallbackAttempt, "fallbackAttempt");
-        int[] attempts = {0};
+        AtomicInteger attempts = new AtomicInteger();
         CallFailedException primaryFailed;
         try {
             V value = primary.get(() -> {
-                attempts[0]++;
+                attempts.incrementAndGet();
                 return primaryAttempt.call();
             });
-            return policy.servedByPrimary(key, value, attempts[0]);
+            return policy.servedByPrimary(key, value, attempts.get());
         } catch (CallFailedException e) {
             primaryFailed = e;
         }
+        if (!degrades(policy, primaryFailed)) {
+            throw primaryFailed;
+        }
         try {
             V value = fallback.get(() -> {
-                attempts[0]++;
+                attempts.incrementAndGet();
                 return fallbackAttempt.call();
             });
-            return policy.servedByFallback(value, attempts[0], primaryFailed.lastFailure());
+            return policy.servedByFallback(value, attempts.get(), primaryFailed.lastFailure());
         } catch (CallFailedException fallbackFailed) {
-            Served<V> cached = policy.servedFromCache(key, attempts[0], primaryFailed.lastFailure());
+            Served<V> cached = policy.servedFromCache(key, attempts.get(), primaryFailed.lastFailure());
             if (cached != null) {
                 return cached;
             }

@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * One hedged pass: starts an attempt, then another each time the hedge delay passes without a
- * success (up to the policy's maximum), or at once when every running attempt has failed. The
- * first success wins and the other attempts are cancelled; when every attempt failed and no hedge
- * is left, the pass fails with the last failure. Thread-safe: attempts may complete on any thread.
+ * One hedged pass (Dean and Barroso, "The Tail at Scale", CACM 2013): starts an attempt, then
+ * another each time the hedge delay passes without an answer, up to the policy's maximum. The
+ * first success wins and the other attempts are cancelled. When every attempt started so far has
+ * failed, the pass fails with the last failure, even if hedges were left: whether to try again is
+ * the retry stage's decision, with its classification, Retry-After, budget and backoff.
+ * Thread-safe: attempts may complete on any thread; the fields are guarded by the object's lock.
  */
 final class HedgedCall<T> {
 
@@ -46,10 +48,9 @@ final class HedgedCall<T> {
     }
 
     private void launch(boolean hedge) {
-        CompletableFuture<T> attempt;
         int number;
         synchronized (this) {
-            if (result.isDone()) {
+            if (result.isDone() || (hedge && !policy.mayStartHedge(hedgesStarted))) {
                 return;
             }
             if (hedge) {
@@ -59,13 +60,18 @@ final class HedgedCall<T> {
             number = hedgesStarted;
             running++;
             if (policy.mayStartHedge(hedgesStarted)) {
-                timer = scheduler.schedule(Duration.ofNanos(policy.hedgeDelayNanos()), () -> launch(true));
+                try {
+                    timer = scheduler.schedule(Duration.ofNanos(policy.hedgeDelayNanos()), () -> launch(true));
+                } catch (RuntimeException e) {
+                    timer = null; // no further hedges; the attempts already running decide the pass
+                }
             }
         }
         long started = clock.nanoTime();
+        CompletableFuture<T> attempt;
         try {
             attempt = launcher.get();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             attempt = CompletableFuture.failedFuture(e);
         }
         boolean startedTooLate;
@@ -80,7 +86,6 @@ final class HedgedCall<T> {
     }
 
     private void finished(int number, long started, T value, Throwable error) {
-        boolean hedgeNow = false;
         synchronized (this) {
             running--;
             if (result.isDone()) {
@@ -91,23 +96,14 @@ final class HedgedCall<T> {
                 if (number > 0) {
                     policy.hedgeWon();
                 }
-                result.complete(value);
+            } else if (running > 0) {
                 return;
             }
-            if (running == 0) {
-                if (policy.mayStartHedge(hedgesStarted)) {
-                    if (timer != null) {
-                        timer.cancel();
-                    }
-                    hedgeNow = true;
-                } else {
-                    result.completeExceptionally(AsyncExecutor.unwrap(error));
-                    return;
-                }
-            }
         }
-        if (hedgeNow) {
-            launch(true);
+        if (error == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(AsyncExecutor.unwrap(error));
         }
     }
 

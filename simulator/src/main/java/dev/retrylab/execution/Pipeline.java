@@ -11,6 +11,7 @@ import dev.retrylab.strategy.event.RetryListener;
 import dev.retrylab.strategy.event.RetryMetrics;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import dev.retrylab.strategy.retry.RetryStrategy;
+import dev.retrylab.time.Nanos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -58,7 +59,7 @@ public final class Pipeline {
         this.circuitBreaker = builder.circuitBreaker;
         this.retry = builder.retry;
         this.classification = builder.classification != null ? builder.classification
-                : builder.retry instanceof RetryPolicy policy ? policy.classification() : Classification.defaults();
+                : builder.retry.classification();
         this.attemptTimeout = builder.attemptTimeout;
         this.listener = builder.listeners.isEmpty() ? null
                 : builder.listeners.size() == 1 ? builder.listeners.get(0) : RetryListener.all(builder.listeners);
@@ -120,6 +121,23 @@ public final class Pipeline {
     /** The hedging policy, or null. */
     public HedgePolicy hedge() {
         return hedge;
+    }
+
+    /** The stages that have a policy, outermost first; RETRY is always among them. */
+    List<Stage> activeStages() {
+        List<Stage> active = new ArrayList<>(order.size());
+        for (Stage stage : order) {
+            boolean present = switch (stage) {
+                case CIRCUIT_BREAKER -> circuitBreaker != null;
+                case BULKHEAD -> bulkhead != null;
+                case HEDGE -> hedge != null;
+                case RETRY -> true;
+            };
+            if (present) {
+                active.add(stage);
+            }
+        }
+        return active;
     }
 
     /** The circuit breaker, or null. */
@@ -197,8 +215,7 @@ public final class Pipeline {
 
         /** Each attempt fails with TIMEOUT when it takes longer than this. */
         public Builder attemptTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "attemptTimeout");
-            if (timeout.isNegative() || timeout.isZero()) {
+            if (Nanos.of("attemptTimeout", timeout) == 0) {
                 throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
             }
             this.attemptTimeout = timeout;

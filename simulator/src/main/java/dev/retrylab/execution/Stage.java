@@ -11,6 +11,9 @@ public enum Stage {
     RETRY,
     /** Bounds concurrent passes: outside RETRY a slot is held for the whole call, inside it per attempt. */
     BULKHEAD,
-    /** Races extra attempts against a slow one (asynchronous executors only run them concurrently). */
+    /**
+     * Races extra attempts against a slow one; the retry stage sees a hedged pass as one attempt,
+     * and the extra load is counted by the hedge policy.
+     */
     HEDGE
 }

@@ -38,7 +38,7 @@ public final class SyncExecutor {
     private final Sleeper sleeper;
     private final Scheduler scheduler;
     private final Executor hedgeThreads;
-    private final RetryRules rules;
+    private final RetryBookkeeping book;
     private final Classification classification;
     private final Stage[] stages;
     private final CircuitBreaker breaker;
@@ -80,9 +80,9 @@ public final class SyncExecutor {
         }
         this.scheduler = scheduler;
         this.hedgeThreads = hedgeThreads;
-        this.rules = new RetryRules(pipeline, clock, seed);
+        this.book = new RetryBookkeeping(pipeline, clock, seed);
         this.classification = pipeline.classification();
-        this.stages = pipeline.order().toArray(new Stage[0]);
+        this.stages = pipeline.activeStages().toArray(new Stage[0]);
         this.breaker = pipeline.circuitBreaker();
         this.bulkhead = pipeline.bulkhead();
         this.hedge = pipeline.hedge();
@@ -110,15 +110,29 @@ public final class SyncExecutor {
      * @throws CallFailedException when the call failed for good; its cause is the last exception
      */
     public <T> T get(Attempt<T> attempt) {
+        return get(attempt, CallOptions.DEFAULT);
+    }
+
+    /**
+     * Runs {@code attempt} with per-call {@code options} (idempotency, deadline) until it succeeds
+     * or the pipeline gives up. An interrupt ends the call with {@code CANCELLED} and leaves the
+     * thread's interrupt flag set.
+     *
+     * @throws CallFailedException when the call failed for good; its cause is the last exception
+     */
+    public <T> T get(Attempt<T> attempt, CallOptions options) {
         Objects.requireNonNull(attempt, "attempt");
-        long start = rules.callStartTime();
+        Objects.requireNonNull(options, "options");
+        long start = book.callStartTime(options);
         try {
-            return run(0, attempt, start);
+            return run(0, attempt, start, options);
         } catch (CallFailedException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw book.cancelled(0, start, e, null);
         } catch (Exception e) {
-            Failure failure = classification.classify(e);
-            throw new CallFailedException(failure, RetryRules.refusalReason(failure), 0, e);
+            throw book.refusedOutside(e, start);
         }
     }
 
@@ -137,92 +151,116 @@ public final class SyncExecutor {
         void run() throws Exception;
     }
 
-    private <T> T run(int index, Attempt<T> attempt, long callStart) throws Exception {
+    private <T> T run(int index, Attempt<T> attempt, long callStart, CallOptions options) throws Exception {
         if (index == stages.length) {
             return attemptOnce(attempt);
         }
         switch (stages[index]) {
             case RETRY:
-                return withRetries(index, attempt, callStart);
+                return withRetries(index, attempt, callStart, options);
             case CIRCUIT_BREAKER:
-                return breaker == null ? run(index + 1, attempt, callStart) : throughBreaker(index, attempt, callStart);
+                return throughBreaker(index, attempt, callStart, options);
             case BULKHEAD:
-                return bulkhead == null ? run(index + 1, attempt, callStart) : inBulkhead(index, attempt, callStart);
+                return inBulkhead(index, attempt, callStart, options);
             default:
-                return hedge == null ? run(index + 1, attempt, callStart) : hedged(index, attempt, callStart);
+                return hedged(index, attempt, callStart, options);
         }
     }
 
-    private <T> T withRetries(int index, Attempt<T> attempt, long callStart) throws Exception {
-        rules.requestStarted();
+    /** Every exception from the stages inside is an attempt's failure, even a nested executor's give-up. */
+    private <T> T withRetries(int index, Attempt<T> attempt, long callStart, CallOptions options) {
+        book.requestStarted();
         FailedCall call = null;
         int number = 1;
-        while (true) {
-            if (rules.throttled()) {
-                throw rules.throttledCall(number - 1, callStart, call);
+        try {
+            while (true) {
+                if (book.throttled()) {
+                    throw book.throttled(number - 1, callStart, call);
+                }
+                long attemptStart = book.attemptStarted(number, callStart);
+                T result = null;
+                Exception error = null;
+                try {
+                    result = run(index + 1, attempt, callStart, options);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw book.cancelled(number, callStart, e, call);
+                } catch (Exception e) {
+                    error = e;
+                }
+                if (error == null) {
+                    book.succeeded(number, callStart, call);
+                    return result;
+                }
+                if (call == null) {
+                    call = book.firstFailure(callStart, options);
+                }
+                CallFailedException gaveUp = book.failed(number, callStart, attemptStart, error, call);
+                if (gaveUp != null) {
+                    throw gaveUp;
+                }
+                try {
+                    sleeper.sleep(Duration.ofNanos(call.nextDelayNanos));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw book.cancelled(number, callStart, e, call);
+                }
+                call.state.attemptStarted();
+                number++;
             }
-            long attemptStart = rules.attemptStarted(number, callStart);
-            Exception error;
-            try {
-                T result = run(index + 1, attempt, callStart);
-                rules.succeeded(number, callStart, call);
-                return result;
-            } catch (CallFailedException e) {
-                throw e;
-            } catch (Exception e) {
-                error = e;
+        } finally {
+            if (call != null && bulkhead != null) {
+                call.releaseRetrySlot(bulkhead);
             }
-            if (call == null) {
-                call = rules.firstFailure(callStart);
-            }
-            CallFailedException gaveUp = rules.failed(number, callStart, attemptStart, error, call);
-            if (gaveUp != null) {
-                throw gaveUp;
-            }
-            try {
-                sleeper.sleep(Duration.ofNanos(call.nextDelayNanos));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw rules.gaveUp(classification.classify(error), GiveUpReason.ABORTED, number, callStart, e, call);
-            }
-            call.state.attemptStarted();
-            number++;
         }
     }
 
-    private <T> T throughBreaker(int index, Attempt<T> attempt, long callStart) throws Exception {
+    private <T> T throughBreaker(int index, Attempt<T> attempt, long callStart, CallOptions options)
+            throws Exception {
         if (!breaker.tryAcquirePermission()) {
             throw LocalRefusal.CIRCUIT_OPEN;
         }
-        T result;
+        boolean recorded = false;
         try {
-            result = run(index + 1, attempt, callStart);
+            T result = run(index + 1, attempt, callStart, options);
+            recorded = true;
+            breaker.onSuccess();
+            return result;
         } catch (CallFailedException e) {
-            recordInBreaker(e.lastFailure());
+            recorded = true;
+            recordInBreaker(e.reason() == GiveUpReason.CANCELLED ? null : e.lastFailure());
+            throw e;
+        } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
+            recorded = true;
             recordInBreaker(classification.classify(e));
             throw e;
+        } finally {
+            if (!recorded) {
+                breaker.releasePermission();
+            }
         }
-        breaker.onSuccess();
-        return result;
     }
 
-    /** A call refused locally further in was never made: it gives its permission back. */
+    /**
+     * Records a call's outcome; a call that never reached the dependency (refused further in,
+     * cancelled) gives its permission back instead.
+     */
     private void recordInBreaker(Failure failure) {
-        if (RetryRules.isLocalRefusal(failure)) {
+        if (failure == null || RetryBookkeeping.isLocalRefusal(failure)) {
             breaker.releasePermission();
         } else {
             breaker.onFailure(failure);
         }
     }
 
-    private <T> T inBulkhead(int index, Attempt<T> attempt, long callStart) throws Exception {
+    private <T> T inBulkhead(int index, Attempt<T> attempt, long callStart, CallOptions options) throws Exception {
         if (!bulkhead.tryEnter()) {
             waitForSlot();
         }
         try {
-            return run(index + 1, attempt, callStart);
+            return run(index + 1, attempt, callStart, options);
         } finally {
             bulkhead.exit();
         }
@@ -246,9 +284,9 @@ public final class SyncExecutor {
         }
     }
 
-    private <T> T hedged(int index, Attempt<T> attempt, long callStart) throws Exception {
+    private <T> T hedged(int index, Attempt<T> attempt, long callStart, CallOptions options) throws Exception {
         CompletableFuture<T> race = HedgedCall.start(hedge, scheduler,
-                () -> onHedgeThread(() -> run(index + 1, attempt, callStart)));
+                () -> onHedgeThread(() -> run(index + 1, attempt, callStart, options)));
         try {
             return race.get();
         } catch (InterruptedException e) {

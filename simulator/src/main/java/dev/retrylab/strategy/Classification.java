@@ -1,10 +1,9 @@
 package dev.retrylab.strategy;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,17 +17,20 @@ import java.util.concurrent.TimeoutException;
  * exceptions into {@link Failure}s. Immutable and thread-safe; build variants with
  * {@link #toBuilder()}.
  *
- * <p>The {@linkplain #defaults() defaults} retry transient network errors, timeouts, rate limiting,
- * temporary unavailability (502, 503, 504, conflicts, lock timeouts), generic server errors and
- * partial failures; they never retry invalid input, authentication, authorization, not-found or
- * business-rule failures, nor local refusals (circuit open, rejected), which would only add load.
+ * <p>The {@linkplain #defaults() defaults} retry transient network errors (a refused, reset or
+ * unroutable connection, an unknown host), timeouts, rate limiting, temporary unavailability
+ * (502, 503, 504, conflicts, lock timeouts) and partial failures. They never retry invalid input,
+ * authentication, authorization, not-found or business-rule failures, nor local refusals (circuit
+ * open, rejected), which would only add load. A generic server error (500 and other 5xx) is not
+ * retried by default: it usually means a bug that the same request meets again; add it with
+ * {@code builder().retry(FailureKind.SERVER_ERROR)}. Exceptions not mapped (including other
+ * {@code IOException}s such as TLS handshake or parse errors) are {@code UNKNOWN} and not retried.
  */
 public final class Classification {
 
     private static final Set<FailureKind> DEFAULT_RETRYABLE = EnumSet.of(
             FailureKind.TIMEOUT, FailureKind.CONNECTION, FailureKind.RATE_LIMITED,
-            FailureKind.SERVER_ERROR, FailureKind.UNAVAILABLE, FailureKind.CONFLICT,
-            FailureKind.LOCK_TIMEOUT, FailureKind.PARTIAL_FAILURE);
+            FailureKind.UNAVAILABLE, FailureKind.CONFLICT, FailureKind.LOCK_TIMEOUT, FailureKind.PARTIAL_FAILURE);
 
     private static final Classification DEFAULTS = defaultBuilder().build();
 
@@ -150,10 +152,9 @@ public final class Classification {
         builder.statusKinds.put(504, FailureKind.UNAVAILABLE);
         builder.exceptionKinds.put(TimeoutException.class, FailureKind.TIMEOUT);
         builder.exceptionKinds.put(SocketTimeoutException.class, FailureKind.TIMEOUT);
-        builder.exceptionKinds.put(InterruptedIOException.class, FailureKind.TIMEOUT);
-        builder.exceptionKinds.put(ConnectException.class, FailureKind.CONNECTION);
+        builder.exceptionKinds.put(HttpTimeoutException.class, FailureKind.TIMEOUT);
+        builder.exceptionKinds.put(SocketException.class, FailureKind.CONNECTION);
         builder.exceptionKinds.put(UnknownHostException.class, FailureKind.CONNECTION);
-        builder.exceptionKinds.put(IOException.class, FailureKind.CONNECTION);
         builder.exceptionKinds.put(IllegalArgumentException.class, FailureKind.INVALID_INPUT);
         return builder;
     }
@@ -167,10 +168,15 @@ public final class Classification {
         private Builder() {
         }
 
-        /** Makes these kinds retryable. */
+        /** Makes these kinds retryable; local refusals (circuit open, rejected) never are. */
         public Builder retry(FailureKind... kinds) {
             for (FailureKind kind : kinds) {
-                retryable.add(Objects.requireNonNull(kind, "kind"));
+                Objects.requireNonNull(kind, "kind");
+                if (kind == FailureKind.CIRCUIT_OPEN || kind == FailureKind.REJECTED) {
+                    throw new IllegalArgumentException(kind + " is a local refusal and is never retried: "
+                            + "retrying it would only hammer the breaker or bulkhead that refused");
+                }
+                retryable.add(kind);
             }
             return this;
         }

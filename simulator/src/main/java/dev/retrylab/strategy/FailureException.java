@@ -18,12 +18,19 @@ public class FailureException extends RuntimeException {
         this.failure = failure;
     }
 
+    /** With a message of its own and a cause other than the failure's. */
+    protected FailureException(String message, Failure failure, Throwable cause) {
+        super(message, cause);
+        this.failure = java.util.Objects.requireNonNull(failure, "failure");
+    }
+
     /** For shared instances: without a stack trace when {@code writableStackTrace} is false. */
     protected FailureException(Failure failure, boolean writableStackTrace) {
         super(describe(failure), failure.cause(), false, writableStackTrace);
         this.failure = failure;
     }
 
+    /** The failure; null only after deserialization, which does not carry it. */
     public Failure failure() {
         return failure;
     }

@@ -21,5 +21,10 @@ public enum GiveUpReason {
     /** A circuit breaker refused the attempt. */
     CIRCUIT_OPEN,
     /** A bulkhead refused the call or the retry. */
-    REJECTED
+    REJECTED,
+    /**
+     * The caller stopped waiting (cancelled the future, or interrupted the thread), or the
+     * executor could not schedule the next attempt.
+     */
+    CANCELLED
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class DurationText {
 
     /** The units accepted, for error messages. */
-    public static final String UNITS = "ns, us, ms, s, m, h";
+    public static final String UNITS = "ns, us (or µs), ms, s, m (or min), h";
 
     private static final Pattern FORMAT = Pattern.compile("([+-]?[0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ]*)");
 
@@ -60,6 +60,9 @@ public final class DurationText {
                     + "': write one of " + UNITS);
         };
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit));
+        if (nanos.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + text + "' is finer than a nanosecond, the smallest step");
+        }
         if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException("'" + text + "' is too long: at most about 292 years");
         }

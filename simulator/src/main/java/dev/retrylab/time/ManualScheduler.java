@@ -10,7 +10,9 @@ import java.util.PriorityQueue;
  * thread that calls {@link #advance}, {@link #runUntilIdle} or {@link #sleep}; a task may
  * schedule further tasks.
  *
- * <p>Thread-safe: scheduling, cancelling and reading the time may happen from any thread.
+ * <p>Thread-safe: scheduling, cancelling and reading the time may happen from any thread; time
+ * should be moved ({@code advance}, {@code runUntilIdle}, {@code sleep}) from one thread at a
+ * time, or tasks due at nearby times may run out of order. Waiting ignores interrupts.
  * {@link #sleep} advances the time itself, so a synchronous executor on this clock returns at
  * once with the virtual time moved on.
  */
@@ -43,15 +45,15 @@ public final class ManualScheduler implements Clock, Scheduler, Sleeper {
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Objects.requireNonNull(task, "task");
-        long delayNanos = SystemClock.requireNonNegative(delay).toNanos();
-        Task scheduled = new Task(saturatedAdd(now, delayNanos), sequence++, task);
+        long delayNanos = Nanos.clamped(SystemClock.requireNonNegative(delay));
+        Task scheduled = new Task(Nanos.saturatedAdd(now, delayNanos), sequence++, task);
         queue.add(scheduled);
         return () -> cancel(scheduled);
     }
 
     /** Moves time forward by {@code duration}, running every task that falls due on the way. */
     public void advance(Duration duration) {
-        long target = saturatedAdd(nanoTime(), SystemClock.requireNonNegative(duration).toNanos());
+        long target = Nanos.saturatedAdd(nanoTime(), Nanos.clamped(SystemClock.requireNonNegative(duration)));
         while (true) {
             Task next;
             synchronized (this) {
@@ -101,11 +103,6 @@ public final class ManualScheduler implements Clock, Scheduler, Sleeper {
 
     private synchronized boolean cancel(Task task) {
         return queue.remove(task);
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static final class Task implements Comparable<Task> {

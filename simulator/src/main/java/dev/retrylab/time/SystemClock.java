@@ -25,9 +25,10 @@ public final class SystemClock implements Clock, Sleeper {
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
-        long nanos = requireNonNegative(duration).toNanos();
-        if (nanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+        long end = Nanos.saturatedAdd(System.nanoTime(), Nanos.clamped(requireNonNegative(duration)));
+        // Thread.sleep may wake a little early; waiting the rest keeps "never before" promises
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 
@@ -47,7 +48,7 @@ public final class SystemClock implements Clock, Sleeper {
             public Cancellable schedule(Duration delay, Runnable task) {
                 Objects.requireNonNull(task, "task");
                 ScheduledFuture<?> future = executor.schedule(
-                        task, requireNonNegative(delay).toNanos(), TimeUnit.NANOSECONDS);
+                        task, Nanos.clamped(requireNonNegative(delay)), TimeUnit.NANOSECONDS);
                 return () -> future.cancel(false);
             }
         };

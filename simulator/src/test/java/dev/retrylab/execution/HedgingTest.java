@@ -69,7 +69,7 @@ class HedgingTest {
     }
 
     @Test
-    void failedAttempt_withNothingRunning_hedgesAtOnceAndTheLastFailureEndsThePass() {
+    void failedAttempt_withNothingRunning_endsThePassSoTheRetryStageDecides() {
         HedgePolicy hedge = HedgePolicy.fixedDelay(2, Duration.ofMillis(50));
         List<Long> startTimes = new ArrayList<>();
         AsyncAttempt<String> failing = attempts(new long[] {5, 5, 5}, new boolean[] {true, true, true});
@@ -78,9 +78,21 @@ class HedgingTest {
             return failing.start();
         });
         time.runUntilIdle();
-        assertThat(startTimes).containsExactly(0L, 5L, 10L);
+        assertThat(startTimes).containsExactly(0L);
         assertThat(call).isCompletedExceptionally();
-        assertThat(hedge.stats().hedgesStarted()).isEqualTo(2);
+        assertThat(hedge.stats().hedgesStarted()).isZero();
+        assertThat(time.pendingTasks()).as("the hedge timer was cancelled").isZero();
+    }
+
+    @Test
+    void failedFirstAttempt_whileAHedgeRuns_waitsForTheHedge() throws Exception {
+        HedgePolicy hedge = HedgePolicy.fixedDelay(1, Duration.ofMillis(20));
+        CompletableFuture<String> call = executor(hedge)
+                .getAsync(attempts(new long[] {30, 20}, new boolean[] {true, false}));
+        time.runUntilIdle();
+        // the first fails at 30ms while the hedge (started at 20ms) answers at 40ms
+        assertThat(call.get()).isEqualTo("attempt 1");
+        assertThat(time.nanoTime()).isEqualTo(40 * MS);
     }
 
     @Test

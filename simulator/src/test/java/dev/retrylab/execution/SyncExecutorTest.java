@@ -14,8 +14,8 @@ import dev.retrylab.strategy.event.RetryEvent;
 import dev.retrylab.strategy.event.RetryMetrics;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import dev.retrylab.time.ManualScheduler;
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ class SyncExecutorTest {
     void exhaustedAttempts_throwWithReasonAttemptsAndCause() {
         RetryMetrics metrics = new RetryMetrics();
         SyncExecutor executor = executor(Pipeline.builder().retry(exponential(3)).metrics(metrics).build());
-        IOException boom = new IOException("reset");
+        SocketException boom = new SocketException("connection reset");
         CallFailedException failed = catchThrowableOfType(CallFailedException.class,
                 () -> executor.get(() -> {
                     throw boom;

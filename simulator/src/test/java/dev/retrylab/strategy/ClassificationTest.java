@@ -1,9 +1,14 @@
 package dev.retrylab.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.http.HttpConnectTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,7 +30,7 @@ class ClassificationTest {
             }
         }
         assertThat(retried).containsExactlyInAnyOrder(FailureKind.TIMEOUT, FailureKind.CONNECTION,
-                FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.UNAVAILABLE, FailureKind.CONFLICT,
+                FailureKind.RATE_LIMITED, FailureKind.UNAVAILABLE, FailureKind.CONFLICT,
                 FailureKind.LOCK_TIMEOUT, FailureKind.PARTIAL_FAILURE);
     }
 
@@ -42,8 +47,13 @@ class ClassificationTest {
     void classify_usesTheNearestMappedSuperclass() {
         assertThat(defaults.classify(new SocketTimeoutException()).kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(defaults.classify(new ConnectException()).kind()).isEqualTo(FailureKind.CONNECTION);
-        assertThat(defaults.classify(new IOException()).kind()).isEqualTo(FailureKind.CONNECTION);
+        assertThat(defaults.classify(new SocketException("connection reset")).kind()).isEqualTo(FailureKind.CONNECTION);
+        assertThat(defaults.classify(new NoRouteToHostException()).kind()).isEqualTo(FailureKind.CONNECTION);
+        assertThat(defaults.classify(new HttpConnectTimeoutException("slow")).kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(defaults.classify(new TimeoutException()).kind()).isEqualTo(FailureKind.TIMEOUT);
+        // other I/O failures (a TLS handshake, a parse error, a missing file) are not transient
+        assertThat(defaults.classify(new SSLHandshakeException("bad certificate")).kind()).isEqualTo(FailureKind.UNKNOWN);
+        assertThat(defaults.classify(new IOException()).kind()).isEqualTo(FailureKind.UNKNOWN);
         assertThat(defaults.classify(new IllegalStateException()).kind()).isEqualTo(FailureKind.UNKNOWN);
     }
 
@@ -77,6 +87,8 @@ class ClassificationTest {
         assertThat(custom.kindOfStatus(418)).isEqualTo(FailureKind.UNAVAILABLE);
         assertThat(custom.classify(new LockWaitTimeout()).kind()).isEqualTo(FailureKind.LOCK_TIMEOUT);
         assertThat(defaults.isRetryable(FailureKind.CONFLICT)).as("defaults unchanged").isTrue();
+        assertThatThrownBy(() -> Classification.builder().retry(FailureKind.CIRCUIT_OPEN))
+                .hasMessageContaining("local refusal");
         assertThat(custom.toBuilder().build().kindOfStatus(418)).isEqualTo(FailureKind.UNAVAILABLE);
     }
 }

@@ -147,6 +147,11 @@ public final class Backoff {
         return Duration.ofNanos(incrementNanos);
     }
 
+    /** The cap in nanoseconds, {@link Long#MAX_VALUE} when there is none. */
+    public long capNanos() {
+        return capNanos;
+    }
+
     /** The cap, or null when there is none. */
     public Duration cap() {
         return capNanos == NO_CAP ? null : Duration.ofNanos(capNanos);

@@ -19,6 +19,7 @@ public final class RetryMetrics {
     public static final int MAX_TRACKED_ATTEMPTS = 32;
 
     private final LongAdder attempts = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private final LongAdder succeededWithoutRetry = new LongAdder();
     private final LongAdder succeededWithRetry = new LongAdder();
     private final LongAdder failedWithoutRetry = new LongAdder();
@@ -40,6 +41,7 @@ public final class RetryMetrics {
 
     /** A retry will wait {@code delayNanos} before its attempt. */
     public void retryScheduled(long delayNanos) {
+        retries.increment();
         waitingNanos.add(delayNanos);
     }
 
@@ -80,16 +82,17 @@ public final class RetryMetrics {
                 byReason.put(reason, count);
             }
         }
-        return new Snapshot(attempts.sum(), succeededWithoutRetry.sum(), succeededWithRetry.sum(),
+        return new Snapshot(attempts.sum(), retries.sum(), succeededWithoutRetry.sum(), succeededWithRetry.sum(),
                 failedWithoutRetry.sum(), failedWithRetry.sum(), waitingNanos.sum(), perCall, byKind, byReason);
     }
 
     /**
      * Counters at one moment.
      *
+     * @param retries         retries scheduled (attempts beyond a call's first)
      * @param attemptsPerCall index n holds the calls that made n attempts (the last index: n or more)
      */
-    public record Snapshot(long attempts, long succeededWithoutRetry, long succeededWithRetry,
+    public record Snapshot(long attempts, long retries, long succeededWithoutRetry, long succeededWithRetry,
                            long failedWithoutRetry, long failedWithRetry, long waitingNanos,
                            long[] attemptsPerCall, Map<FailureKind, Long> failuresByKind,
                            Map<GiveUpReason, Long> giveUpsByReason) {
@@ -103,11 +106,6 @@ public final class RetryMetrics {
         /** Calls that ended, successfully or not. */
         public long calls() {
             return succeededWithoutRetry + succeededWithRetry + failedWithoutRetry + failedWithRetry;
-        }
-
-        /** Attempts beyond the first of each call. */
-        public long retries() {
-            return attempts - calls();
         }
 
         @Override

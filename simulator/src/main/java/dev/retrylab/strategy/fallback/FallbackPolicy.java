@@ -23,6 +23,10 @@ import java.util.Optional;
  *       cache's max age ago, served as {@link Source#CACHE} ({@link #servedFromCache});</li>
  *   <li>else the call fails with the primary's failure, the root cause worth reporting.</li>
  * </ol>
+ * Only an availability failure degrades ({@link #degradesOn}): when the primary refused the
+ * request itself (invalid input, authentication, authorization, not found, a business rule), a
+ * fallback or stale value would hide the caller's mistake or serve data the caller may not see,
+ * so that failure is reported at once.
  * This is the fallback chain of Nygard, "Release It!" (2nd ed., 2018) and of Resilience4j's and
  * Failsafe's Fallback, with the cache step bounded by age as in RFC 5861 {@code stale-if-error}.
  *
@@ -64,6 +68,18 @@ public final class FallbackPolicy<K, V> {
 
     public Optional<LastKnownGoodCache<K, V>> lastKnownGood() {
         return Optional.ofNullable(cache);
+    }
+
+    /**
+     * Whether a primary failure of this kind may be answered by the fallback or the cache: every
+     * kind except the caller's own mistakes (invalid input, authentication, authorization, not
+     * found, business rule).
+     */
+    public boolean degradesOn(Failure primaryFailure) {
+        return switch (primaryFailure.kind()) {
+            case INVALID_INPUT, AUTHENTICATION, AUTHORIZATION, NOT_FOUND, BUSINESS_RULE -> false;
+            default -> true;
+        };
     }
 
     /** Step 1: the primary succeeded; stores the value as last-known-good and serves it. */

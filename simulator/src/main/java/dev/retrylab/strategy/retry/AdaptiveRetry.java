@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.retry;
 
+import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import java.time.Duration;
@@ -31,8 +32,8 @@ import java.util.random.RandomGenerator;
  * so a value that is exactly a half on paper rounds up even when floating point lands a hair
  * below it, as (0.7 − 0.5) / 0.4 does.) With too few calls to judge, the dependency counts as
  * healthy. {@link #decide} first drops expired calls, then applies {@link RetryPolicy}'s checks
- * with this attempt limit and multiplies its backoff delay by the scale (a server's Retry-After
- * hint is still honoured as given). Defaults: W = 100, minimumCalls = 10, no maxAge, attempts 1
+ * with this attempt limit and multiplies its backoff delay by the scale, never beyond the
+ * backoff's cap (a server's Retry-After hint is still honoured as given). Defaults: W = 100, minimumCalls = 10, no maxAge, attempts 1
  * to the policy's max attempts, scale 1 to 4, unhealthyAt 0.5, healthyAt 0.9.
  *
  * <p>Example with the defaults (floor 1, ceiling 3 from {@link RetryPolicy#defaults()}, scale 1 to
@@ -113,7 +114,6 @@ public final class AdaptiveRetry implements RetryStrategy {
         }
     }
 
-    /** The attempt limit as of the latest recorded call or decision. */
     /** It learns from every call, so executors must report how each ended. */
     @Override
     public boolean learnsFromCalls() {
@@ -125,6 +125,13 @@ public final class AdaptiveRetry implements RetryStrategy {
         return policy.usesCallStartTime();
     }
 
+    /** The wrapped policy's classification. */
+    @Override
+    public Classification classification() {
+        return policy.classification();
+    }
+
+    /** The attempt limit as of the latest recorded call or decision. */
     @Override
     public int maxAttempts() {
         synchronized (lock) {

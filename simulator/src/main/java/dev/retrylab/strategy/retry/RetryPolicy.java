@@ -7,6 +7,7 @@ import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.backoff.Backoff;
 import dev.retrylab.strategy.backoff.Jitter;
+import dev.retrylab.time.Nanos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,10 @@ import java.util.random.RandomGenerator;
  * applies: an abort condition matches ({@code ABORTED}); the failure is not retryable
  * ({@code NOT_RETRYABLE}); the call is not idempotent and only idempotent calls are retried
  * ({@code NOT_IDEMPOTENT}); the attempts are used up ({@code MAX_ATTEMPTS}). Otherwise the delay
- * is the backoff's; a server's Retry-After hint replaces it when larger, and a hint above
- * {@link Builder#maxRetryAfter} gives up ({@code RETRY_AFTER_TOO_LONG}) rather than start before
- * the hinted time. Finally, a retry that would start after the call's deadline or time budget is
+ * is the backoff's; a server's Retry-After hint replaces it when larger. The maximum
+ * ({@link Builder#maxRetryAfter}) bounds how long a hint may make the caller wait: a longer hint
+ * gives up ({@code RETRY_AFTER_TOO_LONG}) rather than wait that long, because starting before the
+ * hinted time would defy the server and the hint is never cut short. Finally, a retry that would start after the call's deadline or time budget is
  * not scheduled ({@code DEADLINE}).
  */
 public final class RetryPolicy implements RetryStrategy {
@@ -104,28 +106,28 @@ public final class RetryPolicy implements RetryStrategy {
         if (attempts >= attemptLimit) {
             return Decision.giveUp(GiveUpReason.MAX_ATTEMPTS);
         }
-        long delay = backoff.delayNanos(attempts, state.previousDelayNanos(), rng);
+        long drawn = backoff.delayNanos(attempts, state.previousBackoffNanos(), rng);
+        long delay = drawn;
         if (delayScale != 1.0) {
-            delay = (long) Math.min((double) Long.MAX_VALUE, delay * delayScale);
+            delay = (long) Math.min((double) backoff.capNanos(), drawn * delayScale);
         }
         if (honorRetryAfter && failure.retryAfter() != null) {
-            long hint = failure.retryAfter().toNanos();
-            if (hint > maxRetryAfterNanos) {
+            if (failure.retryAfter().compareTo(maxRetryAfter()) > 0) {
                 return Decision.giveUp(GiveUpReason.RETRY_AFTER_TOO_LONG);
             }
-            delay = Math.max(delay, hint);
+            delay = Math.max(delay, failure.retryAfter().toNanos());
         }
-        long start = delay > Long.MAX_VALUE - nowNanos ? Long.MAX_VALUE : nowNanos + delay;
-        if (start > deadlineOf(state)) {
+        long deadline = deadlineOf(state);
+        if (deadline != RetryState.NO_DEADLINE && delay > Nanos.saturatedSubtract(deadline, nowNanos)) {
             return Decision.giveUp(GiveUpReason.DEADLINE);
         }
-        state.retryScheduled(nowNanos, delay);
+        state.retryScheduled(nowNanos, delay, drawn);
         return Decision.retryAfterNanos(delay);
     }
 
     private long deadlineOf(RetryState state) {
         long budgetEnd = maxDurationNanos == Long.MAX_VALUE
-                ? Long.MAX_VALUE : state.firstAttemptNanos() + maxDurationNanos;
+                ? RetryState.NO_DEADLINE : Nanos.saturatedAdd(state.firstAttemptNanos(), maxDurationNanos);
         return Math.min(budgetEnd, state.deadlineNanos());
     }
 
@@ -144,6 +146,7 @@ public final class RetryPolicy implements RetryStrategy {
         return backoff;
     }
 
+    @Override
     public Classification classification() {
         return classification;
     }
@@ -223,11 +226,11 @@ public final class RetryPolicy implements RetryStrategy {
 
         /** No retry starts later than this after the call's first attempt started. */
         public Builder maxDuration(Duration maxDuration) {
-            Objects.requireNonNull(maxDuration, "maxDuration");
-            if (maxDuration.isNegative() || maxDuration.isZero()) {
-                throw new IllegalArgumentException("maxDuration must be positive, was " + maxDuration);
+            long nanos = Nanos.of("maxDuration", maxDuration);
+            if (nanos == 0 || nanos == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("maxDuration must be positive and finite, was " + maxDuration);
             }
-            this.maxDurationNanos = maxDuration.toNanos();
+            this.maxDurationNanos = nanos;
             return this;
         }
 
@@ -239,11 +242,7 @@ public final class RetryPolicy implements RetryStrategy {
 
         /** The longest Retry-After hint accepted; a longer one ends the call (default 60 s). */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-            if (maxRetryAfter.isNegative()) {
-                throw new IllegalArgumentException("maxRetryAfter must be zero or positive, was " + maxRetryAfter);
-            }
-            this.maxRetryAfterNanos = maxRetryAfter.toNanos();
+            this.maxRetryAfterNanos = Nanos.of("maxRetryAfter", maxRetryAfter);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.retrylab.strategy.retry;
 
+import dev.retrylab.time.Nanos;
+
 /**
  * The per-call memory of a retry strategy: how many attempts were made, when the first started,
  * the last delay (for decorrelated jitter), the earliest time a server allows the next attempt,
@@ -14,6 +16,7 @@ public final class RetryState {
     private int attempts;
     private long firstAttemptNanos;
     private long previousDelayNanos;
+    private long previousBackoffNanos;
     private long notBeforeNanos;
     private long deadlineNanos = NO_DEADLINE;
     private boolean idempotent = true;
@@ -28,6 +31,7 @@ public final class RetryState {
         this.attempts = 1;
         this.firstAttemptNanos = firstAttemptNanos;
         this.previousDelayNanos = 0L;
+        this.previousBackoffNanos = 0L;
         this.notBeforeNanos = firstAttemptNanos;
         this.deadlineNanos = NO_DEADLINE;
         this.idempotent = true;
@@ -51,10 +55,14 @@ public final class RetryState {
         attempts++;
     }
 
-    /** Records a retry decision: the delay chosen and the earliest start it implies. */
-    public void retryScheduled(long nowNanos, long delayNanos) {
+    /**
+     * Records a retry decision: the delay chosen, the earliest start it implies, and the backoff's
+     * own draw before any Retry-After hint or scaling replaced it.
+     */
+    public void retryScheduled(long nowNanos, long delayNanos, long backoffNanos) {
         this.previousDelayNanos = delayNanos;
-        this.notBeforeNanos = nowNanos + delayNanos;
+        this.previousBackoffNanos = backoffNanos;
+        this.notBeforeNanos = Nanos.saturatedAdd(nowNanos, delayNanos);
     }
 
     /** Attempts started so far, counting the first. */
@@ -64,6 +72,14 @@ public final class RetryState {
 
     public long firstAttemptNanos() {
         return firstAttemptNanos;
+    }
+
+    /**
+     * The backoff's own draw for the previous retry (0 before the first), which decorrelated
+     * jitter grows from.
+     */
+    public long previousBackoffNanos() {
+        return previousBackoffNanos;
     }
 
     /** The delay before the previous retry, 0 before the first retry. */

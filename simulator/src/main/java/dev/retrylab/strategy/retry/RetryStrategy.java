@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.retry;
 
+import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import java.util.random.RandomGenerator;
@@ -45,6 +46,9 @@ public interface RetryStrategy {
     default boolean learnsFromCalls() {
         return false;
     }
+
+    /** Which failures this strategy retries, and how exceptions become failures. */
+    Classification classification();
 
     /** The largest number of attempts this strategy allows a call right now. */
     int maxAttempts();

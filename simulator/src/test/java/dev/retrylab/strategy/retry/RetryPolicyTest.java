@@ -152,10 +152,41 @@ class RetryPolicyTest {
         for (int i = 0; i < 8; i++) {
             Decision decision = policy.decide(state, TIMEOUT, 0, rng);
             assertThat(decision.delayNanos()).isBetween(100 * MS, 3 * previous);
-            assertThat(state.previousDelayNanos()).isEqualTo(decision.delayNanos());
+            assertThat(state.previousBackoffNanos()).isEqualTo(decision.delayNanos());
             previous = decision.delayNanos();
             state.attemptStarted();
         }
+    }
+
+    @Test
+    void absurdRetryAfter_givesUpInsteadOfOverflowing() {
+        RetryPolicy policy = exponential().build();
+        Decision decision = policy.decide(new RetryState(0), Failure.rateLimited(Duration.ofDays(365L * 1_000)), 0, rng);
+        assertThat(decision.reason()).isEqualTo(GiveUpReason.RETRY_AFTER_TOO_LONG);
+    }
+
+    @Test
+    void timeBudget_worksOnAClockThatReadsNegative() {
+        RetryPolicy policy = exponential().maxAttempts(5).maxDuration(Duration.ofSeconds(10)).build();
+        long start = -5_000 * MS;
+        assertThat(policy.decide(new RetryState(start), TIMEOUT, start, rng).retry()).isTrue();
+        assertThat(policy.decide(new RetryState(start), TIMEOUT, start + 9_950 * MS, rng).reason())
+                .isEqualTo(GiveUpReason.DEADLINE);
+    }
+
+    @Test
+    void decorrelatedJitter_growsFromItsOwnDrawsNotFromRetryAfterHints() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(10)
+                .backoff(Backoff.exponential(Duration.ofMillis(100), 2.0).withCap(Duration.ofSeconds(100))
+                        .withJitter(dev.retrylab.strategy.backoff.Jitter.DECORRELATED))
+                .build();
+        RetryState state = new RetryState(0);
+        Decision hinted = policy.decide(state, Failure.rateLimited(Duration.ofSeconds(30)), 0, rng);
+        assertThat(hinted.delayNanos()).isEqualTo(30_000 * MS);
+        assertThat(state.previousBackoffNanos()).isBetween(100 * MS, 300 * MS);
+        state.attemptStarted();
+        // the next draw is U(100ms, 3 x the previous draw), not U(100ms, 90s)
+        assertThat(policy.decide(state, TIMEOUT, 0, rng).delayNanos()).isLessThan(900 * MS);
     }
 
     @Test
@@ -164,6 +195,8 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> RetryPolicy.builder().maxDuration(Duration.ZERO)).hasMessageContaining("maxDuration");
         assertThatThrownBy(() -> RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(-1)))
                 .hasMessageContaining("maxRetryAfter");
+        assertThatThrownBy(() -> RetryPolicy.builder().maxDuration(Duration.ofDays(365L * 1_000)))
+                .hasMessageContaining("maxDuration").hasMessageContaining("292 years");
     }
 
     @Test

@@ -21,13 +21,20 @@ import java.util.random.RandomGenerator;
  * budget, the client-side throttle, the bulkhead's retry slots, metrics, events and the
  * strategy's decision. One per executor, thread-safe; per-call memory lives in {@link FailedCall}.
  *
- * <p>For the throttle, an attempt that failed with a timeout, a connection failure, rate limiting
- * or unavailability counts as rejected by the backend (overload); any other answer, success or
- * not, counts as accepted. A failure the pipeline's classification does not retry ends the call
- * before the strategy is asked; the strategy may still refuse others. Local refusals (circuit open, bulkhead full) are not attempts: they
- * are not reported to the budget or the throttle.
+ * <p>Rules it applies:
+ * <ul>
+ *   <li>A failure the pipeline's classification does not retry ends the call before the strategy
+ *       is asked; the strategy may still refuse others.</li>
+ *   <li>Local refusals (circuit open, bulkhead full, throttled) are not attempts that reached the
+ *       dependency: they are not reported to the budget or the throttle, and a call they end
+ *       reports the last failure that did reach the dependency, if any.</li>
+ *   <li>For the throttle, a timeout, connection failure, rate limiting or unavailability counts
+ *       as rejected by the backend (overload); any other answer counts as accepted.</li>
+ *   <li>A listener that throws does not change the call: its exception goes to the thread's
+ *       uncaught-exception handler.</li>
+ * </ul>
  */
-final class RetryRules {
+final class RetryBookkeeping {
 
     /** A time not read from the clock, because nothing needs it. */
     static final long UNREAD = Long.MIN_VALUE;
@@ -41,11 +48,12 @@ final class RetryRules {
     private final RetryListener listener;
     private final RetryMetrics metrics;
     private final SplittableRandom seeds;
-    private final ThreadLocal<RandomGenerator> throttleDraws;
+    private final SplittableRandom throttleDraws;
+    private final RandomGenerator lockedThrottleDraws;
     private final boolean readsCallStart;
     private final boolean reportsCallEnd;
 
-    RetryRules(Pipeline pipeline, Clock clock, long seed) {
+    RetryBookkeeping(Pipeline pipeline, Clock clock, long seed) {
         this.clock = clock;
         this.retry = pipeline.retry();
         this.classification = pipeline.classification();
@@ -55,18 +63,19 @@ final class RetryRules {
         this.listener = pipeline.listener();
         this.metrics = pipeline.metrics();
         this.seeds = new SplittableRandom(seed);
-        this.throttleDraws = ThreadLocal.withInitial(this::nextGenerator);
+        this.throttleDraws = seeds.split();
+        this.lockedThrottleDraws = () -> {
+            synchronized (throttleDraws) {
+                return throttleDraws.nextLong();
+            }
+        };
         this.readsCallStart = listener != null || retry.usesCallStartTime();
         this.reportsCallEnd = listener != null || retry.learnsFromCalls();
     }
 
-    Classification classification() {
-        return classification;
-    }
-
     /** The time a call starts, or {@link #UNREAD} when nothing needs it. */
-    long callStartTime() {
-        return readsCallStart ? clock.nanoTime() : UNREAD;
+    long callStartTime(CallOptions options) {
+        return readsCallStart || options.hasDeadline() ? clock.nanoTime() : UNREAD;
     }
 
     /** A new logical call enters the retry stage. */
@@ -78,7 +87,7 @@ final class RetryRules {
 
     /** True when the client-side throttle refuses the next attempt. */
     boolean throttled() {
-        return throttle != null && !throttle.allowRequest(throttleDraws.get());
+        return throttle != null && !throttle.allowRequest(lockedThrottleDraws);
     }
 
     /** Counts and reports attempt {@code number}; returns its start time when someone needs it. */
@@ -90,13 +99,17 @@ final class RetryRules {
             return UNREAD;
         }
         long now = number == 1 && callStart != UNREAD ? callStart : clock.nanoTime();
-        listener.onEvent(new RetryEvent.AttemptStarted(number, now));
+        emit(new RetryEvent.AttemptStarted(number, now));
         return now;
     }
 
     /** The memory for a call at its first failure. */
-    FailedCall firstFailure(long callStart) {
-        return new FailedCall(callStart == UNREAD ? clock.nanoTime() : callStart, nextGenerator());
+    FailedCall firstFailure(long callStart, CallOptions options) {
+        RandomGenerator rng;
+        synchronized (seeds) {
+            rng = seeds.split();
+        }
+        return new FailedCall(callStart == UNREAD ? clock.nanoTime() : callStart, options, rng);
     }
 
     /** Attempt {@code attempts} succeeded: the call is done. {@code call} is null if it never failed. */
@@ -105,10 +118,10 @@ final class RetryRules {
             throttle.onAccepted();
         }
         if (budget != null) {
-            if (call == null) {
-                budget.onSuccess(false);
+            if (call == null || call.lastDependencyFailure == null) {
+                budget.onSuccess(call != null);
             } else {
-                budget.onSuccessAfterRetry(call.lastKind);
+                budget.onSuccessAfterRetry(call.lastDependencyFailure.kind());
             }
         }
         if (call != null && bulkhead != null) {
@@ -118,7 +131,7 @@ final class RetryRules {
             long now = clock.nanoTime();
             retry.callFinished(attempts, true, now);
             if (listener != null) {
-                listener.onEvent(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
+                emit(new RetryEvent.CallSucceeded(attempts, now - callStart, now));
             }
         }
         if (metrics != null) {
@@ -141,6 +154,7 @@ final class RetryRules {
             metrics.attemptFailed(kind);
         }
         if (!isLocalRefusal(failure)) {
+            call.lastDependencyFailure = failure;
             if (budget != null) {
                 budget.onFailure(kind);
             }
@@ -154,7 +168,7 @@ final class RetryRules {
         }
         if (listener != null) {
             long latency = attemptStart == UNREAD ? 0L : now - attemptStart;
-            listener.onEvent(new RetryEvent.AttemptFailed(number, failure, latency, now));
+            emit(new RetryEvent.AttemptFailed(number, failure, latency, now));
         }
         Decision decision = classification.isRetryable(failure)
                 ? retry.decide(call.state, failure, now, call.rng) : Decision.giveUp(GiveUpReason.NOT_RETRYABLE);
@@ -170,44 +184,70 @@ final class RetryRules {
         if (budget != null && !budget.tryAcquireRetry(kind, decision.delayNanos())) {
             return gaveUp(failure, GiveUpReason.BUDGET_EXHAUSTED, number, callStart, error, call);
         }
-        call.lastKind = kind;
         call.nextDelayNanos = decision.delayNanos();
         if (metrics != null) {
             metrics.retryScheduled(decision.delayNanos());
         }
         if (listener != null) {
-            listener.onEvent(new RetryEvent.RetryScheduled(number + 1, decision.delayNanos(), now));
+            emit(new RetryEvent.RetryScheduled(number + 1, decision.delayNanos(), now));
         }
         return null;
     }
 
-    /** The call ends without success after {@code attempts} attempts. {@code call} may be null. */
+    /** The throttle refused attempt {@code attempts + 1}: the call ends. */
+    CallFailedException throttled(int attempts, long callStart, FailedCall call) {
+        return gaveUp(LocalRefusal.THROTTLED.failure(), GiveUpReason.THROTTLED, attempts, callStart,
+                LocalRefusal.THROTTLED, call);
+    }
+
+    /** The caller stopped waiting, or the next attempt could not be scheduled: the call ends. */
+    CallFailedException cancelled(int attempts, long callStart, Throwable cause, FailedCall call) {
+        Failure failure = call != null && call.lastDependencyFailure != null
+                ? call.lastDependencyFailure : Failure.of(FailureKind.UNKNOWN);
+        return gaveUp(failure, GiveUpReason.CANCELLED, attempts, callStart, cause, call);
+    }
+
+    /** A stage outside the retry stage refused the call before any attempt. */
+    CallFailedException refusedOutside(Throwable refusal, long callStart) {
+        Failure failure = classification.classify(refusal);
+        return gaveUp(failure, refusalReason(failure), 0, callStart, refusal, null);
+    }
+
+    /**
+     * The call ends without success after {@code attempts} attempts. When a local refusal ends a
+     * call whose earlier attempts reached the dependency, their last failure is reported.
+     */
     CallFailedException gaveUp(Failure failure, GiveUpReason reason, int attempts, long callStart, Throwable cause,
                                FailedCall call) {
-        if (call != null && bulkhead != null) {
-            call.releaseRetrySlot(bulkhead);
+        Failure reported = failure;
+        if (call != null) {
+            if (bulkhead != null) {
+                call.releaseRetrySlot(bulkhead);
+            }
+            if (isLocalRefusal(failure) && call.lastDependencyFailure != null) {
+                reported = call.lastDependencyFailure;
+            }
         }
         long now = clock.nanoTime();
-        retry.callFinished(attempts, false, now);
+        if (attempts > 0 && reason != GiveUpReason.CANCELLED) {
+            retry.callFinished(attempts, false, now);
+        }
         if (metrics != null) {
             metrics.callFailed(attempts, reason);
         }
         if (listener != null) {
             long duration = callStart == UNREAD ? 0L : now - callStart;
-            listener.onEvent(new RetryEvent.CallFailed(attempts, failure, reason, duration, now));
+            emit(new RetryEvent.CallFailed(attempts, reported, reason, duration, now));
         }
-        return new CallFailedException(failure, reason, attempts, cause);
+        return new CallFailedException(reported, reason, attempts, cause);
     }
 
-    /** The call ends because the throttle refused attempt {@code attempts + 1}. */
-    CallFailedException throttledCall(int attempts, long callStart, FailedCall call) {
-        return gaveUp(LocalRefusal.THROTTLED.failure(), GiveUpReason.THROTTLED, attempts, callStart,
-                LocalRefusal.THROTTLED, call);
-    }
-
-    private RandomGenerator nextGenerator() {
-        synchronized (seeds) {
-            return seeds.split();
+    private void emit(RetryEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
         }
     }
 
