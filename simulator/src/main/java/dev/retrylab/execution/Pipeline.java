@@ -31,7 +31,11 @@ import java.util.Set;
  * open it three times faster than its thresholds say. Put {@link Stage#CIRCUIT_BREAKER} after
  * {@link Stage#RETRY} to have every attempt checked and recorded instead; then an open breaker
  * refuses the retries too, which stops a retry loop at once. The bulkhead sits inside the retry
- * so that a call waiting to retry does not hold a slot.
+ * so that a call waiting to retry does not hold a slot; time spent queueing for a slot counts
+ * against a call's deadline at its next retry decision.
+ *
+ * <p>Policies that keep time (breaker, budgets, throttle, hedge latency) read their own
+ * {@code Clock}: give them the executor's, or a virtual-time test will mix clocks.
  */
 public final class Pipeline {
 

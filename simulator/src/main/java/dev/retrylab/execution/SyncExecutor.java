@@ -136,7 +136,7 @@ public final class SyncExecutor {
         }
     }
 
-    /** Runs {@code attempt} like {@link #get}, for attempts that return nothing. */
+    /** Runs {@code attempt} like {@link #get}, for attempts that return nothing (allocates a wrapper). */
     public void run(CheckedRunnable attempt) {
         Objects.requireNonNull(attempt, "attempt");
         get(() -> {
