@@ -1,16 +1,19 @@
 package dev.retrylab.bench;
 
-import java.io.IOException;
+import java.net.SocketException;
 
-/** A shared, stack-trace-free transient failure, so failing costs the libraries nothing extra. */
-final class TransientFailure extends IOException {
+/**
+ * A shared, stack-trace-free connection reset: a transient failure that every library retries by
+ * default, and that costs none of them a stack trace.
+ */
+final class TransientFailure extends SocketException {
 
     private static final long serialVersionUID = 1L;
 
     static final TransientFailure INSTANCE = new TransientFailure();
 
     private TransientFailure() {
-        super("transient");
+        super("connection reset");
     }
 
     @Override
