@@ -219,9 +219,7 @@ public final class Pipeline {
 
         /** Each attempt fails with TIMEOUT when it takes longer than this. */
         public Builder attemptTimeout(Duration timeout) {
-            if (Nanos.of("attemptTimeout", timeout) == 0) {
-                throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
-            }
+            Nanos.positive("attemptTimeout", timeout);
             this.attemptTimeout = timeout;
             return this;
         }

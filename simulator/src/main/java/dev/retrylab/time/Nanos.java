@@ -47,6 +47,19 @@ public final class Nanos {
         return duration.toNanos();
     }
 
+    /**
+     * {@code duration} in nanoseconds, which must be above zero.
+     *
+     * @throws IllegalArgumentException naming {@code setting} when it is zero, negative or too long
+     */
+    public static long positive(String setting, Duration duration) {
+        long nanos = of(setting, duration);
+        if (nanos == 0) {
+            throw new IllegalArgumentException(setting + " must be positive, was " + duration);
+        }
+        return nanos;
+    }
+
     /** {@code duration} in nanoseconds, at most {@link Long#MAX_VALUE}; never throws for length. */
     public static long clamped(Duration duration) {
         if (duration.compareTo(LONGEST) > 0) {

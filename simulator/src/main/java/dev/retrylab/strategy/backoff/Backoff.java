@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.backoff;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.time.DurationText;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,13 +47,13 @@ public final class Backoff {
 
     /** The same delay before every retry. */
     public static Backoff constant(Duration delay) {
-        return new Backoff(BackoffType.CONSTANT, positiveNanos("delay", delay), 1.0, 0L, NO_CAP, Jitter.NONE, 0.0);
+        return new Backoff(BackoffType.CONSTANT, Nanos.positive("delay", delay), 1.0, 0L, NO_CAP, Jitter.NONE, 0.0);
     }
 
     /** {@code base + increment·(n−1)} before retry n. */
     public static Backoff linear(Duration base, Duration increment) {
-        return new Backoff(BackoffType.LINEAR, positiveNanos("base", base), 1.0,
-                nonNegativeNanos("increment", increment), NO_CAP, Jitter.NONE, 0.0);
+        return new Backoff(BackoffType.LINEAR, Nanos.positive("base", base), 1.0,
+                Nanos.of("increment", increment), NO_CAP, Jitter.NONE, 0.0);
     }
 
     /** {@code base·multiplier^(n−1)} before retry n; multiplier at least 1. */
@@ -60,13 +61,13 @@ public final class Backoff {
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("multiplier must be a finite number >= 1, was " + multiplier);
         }
-        return new Backoff(BackoffType.EXPONENTIAL, positiveNanos("base", base), multiplier, 0L, NO_CAP,
+        return new Backoff(BackoffType.EXPONENTIAL, Nanos.positive("base", base), multiplier, 0L, NO_CAP,
                 Jitter.NONE, 0.0);
     }
 
     /** The same backoff with no delay above {@code cap} (before jitter). */
     public Backoff withCap(Duration cap) {
-        long capValue = positiveNanos("cap", cap);
+        long capValue = Nanos.positive("cap", cap);
         if (capValue < baseNanos) {
             throw new IllegalArgumentException("cap (" + cap + ") must be at least the base delay ("
                     + Duration.ofNanos(baseNanos) + ")");
@@ -183,19 +184,4 @@ public final class Backoff {
         return text.append(" jitter=").append(jitter.name().toLowerCase(Locale.ROOT)).toString();
     }
 
-    private static long positiveNanos(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value.toNanos();
-    }
-
-    private static long nonNegativeNanos(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
-        }
-        return value.toNanos();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.breaker;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Failure;
 import java.time.Duration;
@@ -191,11 +192,7 @@ public final class CircuitBreakerConfig {
 
         /** How long (positive) the breaker stays open before trial calls may go through. */
         public Builder openDuration(Duration duration) {
-            Objects.requireNonNull(duration, "openDuration");
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("openDuration must be positive, was " + duration);
-            }
-            this.openDurationNanos = duration.toNanos();
+            this.openDurationNanos = Nanos.positive("openDuration", duration);
             return this;
         }
 

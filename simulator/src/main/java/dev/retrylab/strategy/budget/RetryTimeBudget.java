@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.budget;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.time.Clock;
 import java.time.Duration;
@@ -51,13 +52,10 @@ public final class RetryTimeBudget implements RetryBudget {
      * kept in {@code buckets} (1..1000) time buckets.
      */
     public static RetryTimeBudget of(Duration maxRetryDelay, Duration window, int buckets, Clock clock) {
-        Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
-        if (maxRetryDelay.isNegative() || maxRetryDelay.isZero()) {
-            throw new IllegalArgumentException("maxRetryDelay must be positive, was " + maxRetryDelay);
-        }
+        long maxRetryDelayNanos = Nanos.positive("maxRetryDelay", maxRetryDelay);
         long windowNanos = Settings.windowNanos("window", window);
         Settings.buckets(buckets);
-        return new RetryTimeBudget(maxRetryDelay.toNanos(), windowNanos, buckets,
+        return new RetryTimeBudget(maxRetryDelayNanos, windowNanos, buckets,
                 Objects.requireNonNull(clock, "clock"));
     }
 

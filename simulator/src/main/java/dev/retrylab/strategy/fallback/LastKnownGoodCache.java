@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.fallback;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -51,15 +52,12 @@ public final class LastKnownGoodCache<K, V> {
      * @param clock      the clock ages are measured on
      */
     public LastKnownGoodCache(Duration maxAge, int maxEntries, Clock clock) {
-        Objects.requireNonNull(maxAge, "maxAge");
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
-        }
+        long maxAgeNanos = Nanos.positive("maxAge", maxAge);
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be 1 or more, was " + maxEntries);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = maxAgeNanos;
         this.maxEntries = maxEntries;
     }
 

@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.hedge;
 
+import dev.retrylab.time.Nanos;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,7 +160,7 @@ public final class HedgePolicy {
 
         /** Hedge after a fixed delay (zero or more; zero starts all attempts at once). */
         public Builder fixedDelay(Duration delay) {
-            this.delayNanos = nonNegativeNanos("delay", delay);
+            this.delayNanos = Nanos.of("delay", delay);
             this.percentile = Double.NaN;
             return this;
         }
@@ -172,7 +173,7 @@ public final class HedgePolicy {
             if (!(percentile > 0.0 && percentile <= 100.0)) {
                 throw new IllegalArgumentException("percentile must be in (0, 100], was " + percentile);
             }
-            this.delayNanos = nonNegativeNanos("fallbackDelay", fallbackDelay);
+            this.delayNanos = Nanos.of("fallbackDelay", fallbackDelay);
             this.percentile = percentile;
             return this;
         }
@@ -231,12 +232,5 @@ public final class HedgePolicy {
                     new LatencyTracker(windowSize, percentile, minSamples, recomputeEvery));
         }
 
-        private static long nonNegativeNanos(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
-            }
-            return value.toNanos();
-        }
     }
 }

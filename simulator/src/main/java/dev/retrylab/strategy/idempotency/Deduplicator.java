@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.idempotency;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -64,15 +65,12 @@ public final class Deduplicator<R> {
      * @param clock      the clock ages are measured on
      */
     public Deduplicator(Duration ttl, int maxEntries, Clock clock) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-        }
+        long ttlNanos = Nanos.positive("ttl", ttl);
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be 1 or more, was " + maxEntries);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
     }
 

@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.retry;
 
+import dev.retrylab.time.Nanos;
 import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
@@ -221,11 +222,7 @@ public final class AdaptiveRetry implements RetryStrategy {
 
         /** Also drops calls that finished this long (positive) ago or longer; default never. */
         public Builder maxAge(Duration maxAge) {
-            Objects.requireNonNull(maxAge, "maxAge");
-            if (maxAge.isNegative() || maxAge.isZero()) {
-                throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
-            }
-            this.maxAgeNanos = maxAge.toNanos();
+            this.maxAgeNanos = Nanos.positive("maxAge", maxAge);
             return this;
         }
 

@@ -226,9 +226,9 @@ public final class RetryPolicy implements RetryStrategy {
 
         /** No retry starts later than this after the call's first attempt started. */
         public Builder maxDuration(Duration maxDuration) {
-            long nanos = Nanos.of("maxDuration", maxDuration);
-            if (nanos == 0 || nanos == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("maxDuration must be positive and finite, was " + maxDuration);
+            long nanos = Nanos.positive("maxDuration", maxDuration);
+            if (nanos == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("maxDuration must be shorter than " + maxDuration);
             }
             this.maxDurationNanos = nanos;
             return this;
