@@ -326,17 +326,19 @@ public final class SyncExecutor {
             return attempt.call();
         }
         AttemptTimer timer = AttemptTimer.start(scheduler, attemptTimeout);
-        T result;
+        T result = null;
+        Exception error = null;
         try {
             result = attempt.call();
         } catch (Exception e) {
+            error = e;
+        } finally {
             if (timer.finish()) {
-                throw new AttemptTimedOutException(attemptTimeout, e);
+                error = new AttemptTimedOutException(attemptTimeout, error);
             }
-            throw e;
         }
-        if (timer.finish()) {
-            throw new AttemptTimedOutException(attemptTimeout, null);
+        if (error != null) {
+            throw error;
         }
         return result;
     }

@@ -2,7 +2,6 @@ package dev.retrylab.strategy.hedge;
 
 import dev.retrylab.time.Nanos;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
