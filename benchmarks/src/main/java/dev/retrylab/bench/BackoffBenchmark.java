@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * type, beside {@link #baseline} which draws the same random number and does the same arithmetic
  * by hand.
  *
- * <p>How to run: {@code ./retrylab bench -- BackoffBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench BackoffBenchmark -prof gc}.
  *
  * <p>What to expect: a few nanoseconds per delay, within a small factor of the baseline, and
  * {@code gc.alloc.rate.norm} of 0 B/op for every type: computing a delay is pure arithmetic.

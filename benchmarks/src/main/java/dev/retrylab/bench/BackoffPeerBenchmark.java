@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * executor and exposes no function to call on its own, so it has no counterpart here; its delay
  * computation is part of {@link FailOnceBenchmark}.
  *
- * <p>How to run: {@code ./retrylab bench -- BackoffPeerBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench BackoffPeerBenchmark -prof gc}.
  *
  * <p>What to expect: retrylab near the baseline with 0 B/op; Resilience4j's function takes and
  * returns boxed numbers.

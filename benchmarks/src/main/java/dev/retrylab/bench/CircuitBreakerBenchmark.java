@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resilience4j 2.4.0's and Failsafe 3.3.2's defaults, beside {@link #baseline}, which counts the
  * call in a plain field.
  *
- * <p>How to run: {@code ./retrylab bench -- CircuitBreakerBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench CircuitBreakerBenchmark -prof gc}.
  *
  * <p>What to expect: tens of nanoseconds (an uncontended lock and a ring buffer), 0 B/op for
  * retrylab.

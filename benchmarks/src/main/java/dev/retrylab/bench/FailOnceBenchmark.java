@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resilience4j 2.4.0 and Failsafe 3.3.2, beside {@link #baseline}: the two attempts made by hand
  * in a try/catch.
  *
- * <p>How to run: {@code ./retrylab bench -- FailOnceBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench FailOnceBenchmark -prof gc}.
  *
  * <p>What to expect: the failure path classifies the exception and makes a decision, so it costs
  * more than the success path and allocates a little (the failure record and per-call retry

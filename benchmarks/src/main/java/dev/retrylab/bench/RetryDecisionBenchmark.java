@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * attempt limit, exponential backoff with full jitter, deadline check), on a reused
  * {@link RetryState}, beside {@link #baseline} that computes only the jittered delay.
  *
- * <p>How to run: {@code ./retrylab bench -- RetryDecisionBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench RetryDecisionBenchmark -prof gc}.
  *
  * <p>What to expect: tens of nanoseconds; the decision to give up is a shared instance, and a
  * retry decision is a small record that escape analysis often removes.

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SyncExecutor}, Resilience4j 2.4.0's {@code Retry} and Failsafe 3.3.2's
  * {@code RetryPolicy}, beside {@link #baseline}, the direct call.
  *
- * <p>How to run: {@code ./retrylab bench -- SuccessPathBenchmark -prof gc}.
+ * <p>How to run: {@code ./retrylab bench SuccessPathBenchmark -prof gc}.
  *
  * <p>What to expect: retrylab's overhead (its time minus the baseline's) at most half of the
  * lower of the two others', and 0 B/op for retrylab.

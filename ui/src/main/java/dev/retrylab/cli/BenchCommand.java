@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks (benchmarks/target/benchmarks.jar).",
-                "Every argument after the options is passed to JMH, for example:",
-                "  retrylab bench -- SuccessPathBenchmark -prof gc -f 1 -wi 3 -i 5",
-                "  retrylab bench -- -l   (lists the benchmarks)"})
+                "Every other argument is passed to JMH, for example:",
+                "  retrylab bench SuccessPathBenchmark -prof gc -f 1 -wi 3 -i 5",
+                "  retrylab bench -l         (lists the benchmarks)",
+                "  retrylab bench -- -h      (JMH's own help)"})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JMH_OPTION", description = "Options for JMH (see '-h' after --).")

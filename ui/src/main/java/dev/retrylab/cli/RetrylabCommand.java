@@ -29,6 +29,8 @@ public final class RetrylabCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RetrylabCommand());
+        // everything after "bench" that is not its own option goes to JMH
+        commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
         commandLine.setParameterExceptionHandler(RetrylabCommand::badInput);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             if (error instanceof IllegalArgumentException) {

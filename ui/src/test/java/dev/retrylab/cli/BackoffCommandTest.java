@@ -109,6 +109,23 @@ class BackoffCommandTest {
     }
 
     @Test
+    void bench_withoutABuiltJar_saysHowToBuildItAndExitsWithTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        String previous = System.getProperty("retrylab.home");
+        System.setProperty("retrylab.home", home.toString());
+        try {
+            CommandRun run = CommandRun.of("bench", "SuccessPathBenchmark", "-prof", "gc");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("no benchmark jar", "package");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("retrylab.home");
+            } else {
+                System.setProperty("retrylab.home", previous);
+            }
+        }
+    }
+
+    @Test
     void help_listsEverySubcommandAndEachHasHelp() {
         CommandRun help = CommandRun.of("--help");
         assertThat(help.exitCode()).isZero();
