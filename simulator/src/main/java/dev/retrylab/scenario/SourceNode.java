@@ -1,0 +1,148 @@
+package dev.retrylab.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value read from a YAML file, with the line and column it was written at and its key path:
+ * a mapping, a sequence, a scalar or null. Jackson's own tree forgets locations; this one keeps
+ * them so every error can point at the text. Immutable.
+ */
+public final class SourceNode {
+
+    /** What a node is. */
+    public enum Kind { MAPPING, SEQUENCE, SCALAR, NULL }
+
+    private final Kind kind;
+    private final String scalar;
+    private final Map<String, SourceNode> mapping;
+    private final List<SourceNode> items;
+    private final String path;
+    private final int line;
+    private final int column;
+
+    private SourceNode(Kind kind, String scalar, Map<String, SourceNode> mapping, List<SourceNode> items,
+                       String path, int line, int column) {
+        this.kind = kind;
+        this.scalar = scalar;
+        this.mapping = mapping;
+        this.items = items;
+        this.path = path;
+        this.line = line;
+        this.column = column;
+    }
+
+    /**
+     * Parses YAML text into a located tree.
+     *
+     * @throws ScenarioException for malformed YAML or a key given twice, with every such error
+     */
+    public static SourceNode parse(String file, String text) throws ScenarioException {
+        List<ScenarioError> errors = new ArrayList<>();
+        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new SourceNode(Kind.NULL, null, Map.of(), List.of(), "", 1, 1);
+            }
+            SourceNode root = read(parser, file, "", errors);
+            if (errors.isEmpty()) {
+                return root;
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            errors.add(new ScenarioError(file, where == null ? 0 : where.getLineNr(),
+                    where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            errors.add(new ScenarioError(file, 0, 0, "", "could not be read: " + e.getMessage()));
+        }
+        throw new ScenarioException(errors);
+    }
+
+    private static SourceNode read(JsonParser parser, String file, String path, List<ScenarioError> errors)
+            throws IOException {
+        JsonLocation where = parser.currentTokenLocation();
+        int line = where.getLineNr();
+        int column = where.getColumnNr();
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, SourceNode> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonLocation keyAt = parser.currentTokenLocation();
+                    parser.nextToken();
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    SourceNode child = read(parser, file, childPath, errors);
+                    if (entries.putIfAbsent(key, child) != null) {
+                        errors.add(new ScenarioError(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
+                                "is given twice: each key may appear once"));
+                    }
+                }
+                return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(entries), List.of(),
+                        path, line, column);
+            }
+            case START_ARRAY: {
+                List<SourceNode> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    elements.add(read(parser, file, path + "[" + elements.size() + "]", errors));
+                }
+                return new SourceNode(Kind.SEQUENCE, null, Map.of(), List.copyOf(elements), path, line, column);
+            }
+            case VALUE_NULL:
+                return new SourceNode(Kind.NULL, null, Map.of(), List.of(), path, line, column);
+            default:
+                return new SourceNode(Kind.SCALAR, parser.getText(), Map.of(), List.of(), path, line, column);
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The text of a scalar, exactly as written (numbers too); null for other kinds. */
+    public String scalar() {
+        return scalar;
+    }
+
+    /** The entries of a mapping in file order; empty for other kinds. */
+    public Map<String, SourceNode> mapping() {
+        return mapping;
+    }
+
+    /** The elements of a sequence; empty for other kinds. */
+    public List<SourceNode> items() {
+        return items;
+    }
+
+    /** The key path, for example {@code services.api.workers} or {@code faults[0].start}. */
+    public String path() {
+        return path;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    /** A short description of what this node is, for error messages. */
+    public String describe() {
+        return switch (kind) {
+            case MAPPING -> "a mapping";
+            case SEQUENCE -> "a list";
+            case NULL -> "nothing";
+            case SCALAR -> "'" + scalar + "'";
+        };
+    }
+}
