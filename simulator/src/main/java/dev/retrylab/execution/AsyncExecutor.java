@@ -10,6 +10,7 @@ import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.time.Cancellable;
 import dev.retrylab.time.Scheduler;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ public final class AsyncExecutor {
     private final Bulkhead bulkhead;
     private final HedgePolicy hedge;
     private final Duration attemptTimeout;
+    private final boolean breakerOutsideRetry;
 
     public AsyncExecutor(Pipeline pipeline, Scheduler scheduler, long seed) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -50,6 +52,8 @@ public final class AsyncExecutor {
         this.bulkhead = pipeline.bulkhead();
         this.hedge = pipeline.hedge();
         this.attemptTimeout = pipeline.attemptTimeout();
+        List<Stage> order = pipeline.order();
+        this.breakerOutsideRetry = order.indexOf(Stage.CIRCUIT_BREAKER) < order.indexOf(Stage.RETRY);
     }
 
     public Pipeline pipeline() {
@@ -118,10 +122,11 @@ public final class AsyncExecutor {
                 return;
             }
             Throwable cause = unwrap(error);
+            // outside the retry only the retry's own give-up is an outcome; a refusal or a bug is not
             Failure failure = cause instanceof CancellationException ? null
                     : cause instanceof CallFailedException failed
                     ? (failed.reason() == GiveUpReason.CANCELLED ? null : failed.lastFailure())
-                    : classification.classify(cause);
+                    : breakerOutsideRetry ? null : classification.classify(cause);
             if (failure == null || RetryBookkeeping.isLocalRefusal(failure)) {
                 breaker.releasePermission();
             } else {
@@ -198,6 +203,11 @@ public final class AsyncExecutor {
         return outer;
     }
 
+    /** A nested executor's call ended because its caller stopped waiting. */
+    static boolean isCancellation(Throwable error) {
+        return error instanceof CallFailedException failed && failed.reason() == GiveUpReason.CANCELLED;
+    }
+
     static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while (current instanceof CompletionException && current.getCause() != null) {
@@ -257,15 +267,20 @@ public final class AsyncExecutor {
 
         private void startAttempt() {
             long attemptStart;
+            CallFailedException throttled = null;
             synchronized (this) {
                 if (finished) {
                     return;
                 }
                 if (book.throttled()) {
-                    finish(book.throttled(number - 1, callStart, call));
-                    return;
+                    finished = true;
+                    throttled = book.throttled(number - 1, callStart, call);
                 }
-                attemptStart = book.attemptStarted(number, callStart);
+                attemptStart = throttled == null ? book.attemptStarted(number, callStart) : 0L;
+            }
+            if (throttled != null) {
+                result.completeExceptionally(throttled);
+                return;
             }
             CompletableFuture<T> running = run(index + 1, attempt, callStart, options);
             boolean stopped;
@@ -280,35 +295,63 @@ public final class AsyncExecutor {
             running.whenComplete((value, error) -> attemptDone(attemptStart, value, error));
         }
 
+        /**
+         * Decides under the lock; completes the caller's future outside it. Setting
+         * {@code finished} under the lock is what makes exactly one party account for the call.
+         */
         private void attemptDone(long attemptStart, T value, Throwable error) {
-            CallFailedException gaveUp;
+            Throwable ending = null;
             synchronized (this) {
                 if (finished) {
                     return;
                 }
-                if (error == null) {
-                    finished = true;
-                    try {
-                        book.succeeded(number, callStart, call);
-                    } finally {
-                        result.complete(value);
-                    }
+                finished = true;
+                if (result.isDone()) {
+                    book.cancelled(number, callStart, new CancellationException("the caller stopped waiting"), call);
                     return;
                 }
-                if (call == null) {
-                    call = book.firstFailure(callStart, options);
-                }
-                gaveUp = book.failed(number, callStart, attemptStart, unwrap(error), call);
-                if (gaveUp == null) {
+                if (error != null) {
                     try {
-                        pendingRetry = scheduler.schedule(Duration.ofNanos(call.nextDelayNanos), this::retry);
+                        ending = failed(attemptStart, unwrap(error));
+                    } catch (RuntimeException | Error e) {
+                        book.release(call);
+                        ending = e;
+                    }
+                    if (ending == null) {
+                        finished = false;
                         return;
-                    } catch (RuntimeException e) {
-                        gaveUp = book.cancelled(number, callStart, e, call);
                     }
                 }
             }
-            finish(gaveUp);
+            if (ending != null) {
+                result.completeExceptionally(ending);
+                return;
+            }
+            try {
+                book.succeeded(number, callStart, call);
+            } finally {
+                result.complete(value);
+            }
+        }
+
+        /** Under the lock: null when a retry is scheduled, else the exception that ends the call. */
+        private CallFailedException failed(long attemptStart, Throwable error) {
+            if (isCancellation(error)) {
+                return book.cancelled(number, callStart, error, call);
+            }
+            if (call == null) {
+                call = book.firstFailure(callStart, options);
+            }
+            CallFailedException gaveUp = book.failed(number, callStart, attemptStart, error, call);
+            if (gaveUp != null) {
+                return gaveUp;
+            }
+            try {
+                pendingRetry = scheduler.schedule(Duration.ofNanos(call.nextDelayNanos), this::retry);
+                return null;
+            } catch (RuntimeException e) {
+                return book.cancelled(number, callStart, e, call);
+            }
         }
 
         private void retry() {
@@ -321,13 +364,6 @@ public final class AsyncExecutor {
                 number++;
             }
             startAttempt();
-        }
-
-        private void finish(CallFailedException gaveUp) {
-            synchronized (this) {
-                finished = true;
-            }
-            result.completeExceptionally(gaveUp);
         }
     }
 }

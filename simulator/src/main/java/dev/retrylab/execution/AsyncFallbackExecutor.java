@@ -55,39 +55,57 @@ public final class AsyncFallbackExecutor<K, V> {
         });
         running.set(primaryCall);
         primaryCall.whenComplete((value, error) -> {
-            if (error == null) {
-                served.complete(policy.servedByPrimary(key, value, attempts.get()));
-                return;
+            try {
+                afterPrimary(key, value, error, fallbackAttempt, attempts, running, served);
+            } catch (RuntimeException | Error e) {
+                served.completeExceptionally(e);
             }
-            Throwable cause = AsyncExecutor.unwrap(error);
-            if (!(cause instanceof CallFailedException primaryFailed) || !FallbackExecutor.degrades(policy, primaryFailed)
-                    || served.isDone()) {
-                served.completeExceptionally(cause);
-                return;
-            }
-            CompletableFuture<V> fallbackCall = fallback.getAsync(() -> {
-                attempts.incrementAndGet();
-                return fallbackAttempt.start();
-            });
-            running.set(fallbackCall);
-            if (served.isDone()) {
-                fallbackCall.cancel(true);
-                return;
-            }
-            fallbackCall.whenComplete((fallbackValue, fallbackError) -> {
-                if (fallbackError == null) {
-                    served.complete(policy.servedByFallback(fallbackValue, attempts.get(), primaryFailed.lastFailure()));
-                    return;
-                }
-                Served<V> cached = policy.servedFromCache(key, attempts.get(), primaryFailed.lastFailure());
-                if (cached != null) {
-                    served.complete(cached);
-                } else {
-                    primaryFailed.addSuppressed(AsyncExecutor.unwrap(fallbackError));
-                    served.completeExceptionally(primaryFailed);
-                }
-            });
         });
         return served;
+    }
+
+    private void afterPrimary(K key, V value, Throwable error, AsyncAttempt<V> fallbackAttempt, AtomicInteger attempts,
+                              AtomicReference<CompletableFuture<V>> running, CompletableFuture<Served<V>> served) {
+        if (error == null) {
+            served.complete(policy.servedByPrimary(key, value, attempts.get()));
+            return;
+        }
+        Throwable cause = AsyncExecutor.unwrap(error);
+        if (!(cause instanceof CallFailedException primaryFailed) || !FallbackExecutor.degrades(policy, primaryFailed)
+                || served.isDone()) {
+            served.completeExceptionally(cause);
+            return;
+        }
+        CompletableFuture<V> fallbackCall = fallback.getAsync(() -> {
+            attempts.incrementAndGet();
+            return fallbackAttempt.start();
+        });
+        running.set(fallbackCall);
+        if (served.isDone()) {
+            fallbackCall.cancel(true);
+            return;
+        }
+        fallbackCall.whenComplete((fallbackValue, fallbackError) -> {
+            try {
+                afterFallback(key, fallbackValue, fallbackError, attempts.get(), primaryFailed, served);
+            } catch (RuntimeException | Error e) {
+                served.completeExceptionally(e);
+            }
+        });
+    }
+
+    private void afterFallback(K key, V fallbackValue, Throwable fallbackError, int attempts,
+                               CallFailedException primaryFailed, CompletableFuture<Served<V>> served) {
+        if (fallbackError == null) {
+            served.complete(policy.servedByFallback(fallbackValue, attempts, primaryFailed.lastFailure()));
+            return;
+        }
+        Served<V> cached = policy.servedFromCache(key, attempts, primaryFailed.lastFailure());
+        if (cached != null) {
+            served.complete(cached);
+        } else {
+            primaryFailed.addSuppressed(AsyncExecutor.unwrap(fallbackError));
+            served.completeExceptionally(primaryFailed);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.retrylab.execution;
 
+import dev.retrylab.strategy.FailureException;
 import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.time.Cancellable;
 import dev.retrylab.time.Clock;
@@ -13,9 +14,10 @@ import java.util.function.Supplier;
 /**
  * One hedged pass (Dean and Barroso, "The Tail at Scale", CACM 2013): starts an attempt, then
  * another each time the hedge delay passes without an answer, up to the policy's maximum. The
- * first success wins and the other attempts are cancelled. When every attempt started so far has
- * failed, the pass fails with the last failure, even if hedges were left: whether to try again is
- * the retry stage's decision, with its classification, Retry-After, budget and backoff.
+ * first success wins and the other attempts are cancelled. After any failure no new hedge starts:
+ * the attempts still running may win, and when every attempt has failed the pass fails, reporting
+ * a failure that carries a server's Retry-After hint if one did (else the last). Whether to try
+ * again is the retry stage's decision, with its classification, Retry-After, budget and backoff.
  * Thread-safe: attempts may complete on any thread; the fields are guarded by the object's lock.
  */
 final class HedgedCall<T> {
@@ -29,6 +31,8 @@ final class HedgedCall<T> {
     private int hedgesStarted;
     private int running;
     private Cancellable timer;
+    private Throwable reported;
+    private boolean hedgingStopped;
 
     private HedgedCall(HedgePolicy policy, Scheduler scheduler, Supplier<CompletableFuture<T>> launcher) {
         this.policy = policy;
@@ -50,7 +54,7 @@ final class HedgedCall<T> {
     private void launch(boolean hedge) {
         int number;
         synchronized (this) {
-            if (result.isDone() || (hedge && !policy.mayStartHedge(hedgesStarted))) {
+            if (result.isDone() || (hedge && (hedgingStopped || !policy.mayStartHedge(hedgesStarted)))) {
                 return;
             }
             if (hedge) {
@@ -96,15 +100,34 @@ final class HedgedCall<T> {
                 if (number > 0) {
                     policy.hedgeWon();
                 }
-            } else if (running > 0) {
-                return;
+            } else {
+                stopHedging();
+                Throwable cause = AsyncExecutor.unwrap(error);
+                if (reported == null || !hasRetryAfter(reported)) {
+                    reported = cause;
+                }
+                if (running > 0) {
+                    return;
+                }
             }
         }
         if (error == null) {
             result.complete(value);
         } else {
-            result.completeExceptionally(AsyncExecutor.unwrap(error));
+            result.completeExceptionally(reported);
         }
+    }
+
+    private void stopHedging() {
+        hedgingStopped = true;
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    private static boolean hasRetryAfter(Throwable error) {
+        return error instanceof FailureException failure && failure.failure() != null
+                && failure.failure().retryAfter() != null;
     }
 
     private void stopTheRest() {

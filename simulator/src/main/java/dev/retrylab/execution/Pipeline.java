@@ -250,6 +250,10 @@ public final class Pipeline {
                 throw new IllegalArgumentException("order must list each of " + List.of(Stage.values())
                         + " exactly once, was " + list);
             }
+            if (list.indexOf(Stage.HEDGE) < list.indexOf(Stage.RETRY)) {
+                throw new IllegalArgumentException("HEDGE must come after RETRY: a hedged pass is one attempt of "
+                        + "the retry loop, while hedges outside it would each run a retry loop of their own");
+            }
             this.order = list;
             return this;
         }

@@ -194,6 +194,13 @@ final class RetryBookkeeping {
         return null;
     }
 
+    /** Gives back what a call holds when it ends abnormally (a strategy or listener threw). */
+    void release(FailedCall call) {
+        if (call != null && bulkhead != null) {
+            call.releaseRetrySlot(bulkhead);
+        }
+    }
+
     /** The throttle refused attempt {@code attempts + 1}: the call ends. */
     CallFailedException throttled(int attempts, long callStart, FailedCall call) {
         return gaveUp(LocalRefusal.THROTTLED.failure(), GiveUpReason.THROTTLED, attempts, callStart,

@@ -13,6 +13,7 @@ import dev.retrylab.time.Scheduler;
 import dev.retrylab.time.Sleeper;
 import dev.retrylab.time.SystemClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,7 @@ public final class SyncExecutor {
     private final Bulkhead bulkhead;
     private final HedgePolicy hedge;
     private final Duration attemptTimeout;
+    private final boolean breakerOutsideRetry;
 
     /**
      * An executor for pipelines without hedging.
@@ -87,6 +89,8 @@ public final class SyncExecutor {
         this.bulkhead = pipeline.bulkhead();
         this.hedge = pipeline.hedge();
         this.attemptTimeout = pipeline.attemptTimeout();
+        List<Stage> order = pipeline.order();
+        this.breakerOutsideRetry = order.indexOf(Stage.CIRCUIT_BREAKER) < order.indexOf(Stage.RETRY);
     }
 
     /** An executor on the real clock; {@code timeouts} enforces attempt timeouts (may be null). */
@@ -128,11 +132,15 @@ public final class SyncExecutor {
             return run(0, attempt, start, options);
         } catch (CallFailedException e) {
             throw e;
+        } catch (LocalRefusal e) {
+            throw book.refusedOutside(e, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw book.cancelled(0, start, e, null);
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            throw book.refusedOutside(e, start);
+            throw new IllegalStateException("a stage outside the retry threw a checked exception", e);
         }
     }
 
@@ -186,6 +194,9 @@ public final class SyncExecutor {
                     Thread.currentThread().interrupt();
                     throw book.cancelled(number, callStart, e, call);
                 } catch (Exception e) {
+                    if (AsyncExecutor.isCancellation(e) || Thread.currentThread().isInterrupted()) {
+                        throw book.cancelled(number, callStart, e, call);
+                    }
                     error = e;
                 }
                 if (error == null) {
@@ -227,14 +238,22 @@ public final class SyncExecutor {
             breaker.onSuccess();
             return result;
         } catch (CallFailedException e) {
-            recorded = true;
-            recordInBreaker(e.reason() == GiveUpReason.CANCELLED ? null : e.lastFailure());
+            if (breakerOutsideRetry || e.reason() == GiveUpReason.CANCELLED) {
+                recorded = true;
+                recordInBreaker(e.reason() == GiveUpReason.CANCELLED ? null : e.lastFailure());
+            } else if (!Thread.currentThread().isInterrupted()) {
+                recorded = true;
+                recordInBreaker(e.lastFailure());
+            }
             throw e;
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            recorded = true;
-            recordInBreaker(classification.classify(e));
+            // inside the retry an exception is an attempt's outcome; outside it, a refusal or a bug
+            if (!breakerOutsideRetry && !Thread.currentThread().isInterrupted()) {
+                recorded = true;
+                recordInBreaker(classification.classify(e));
+            }
             throw e;
         } finally {
             if (!recorded) {

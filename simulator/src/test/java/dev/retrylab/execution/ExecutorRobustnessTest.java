@@ -208,6 +208,93 @@ class ExecutorRobustnessTest {
     }
 
     @Test
+    void strategyThrowingInAnAsyncCall_failsTheCallAndReleasesAnOuterBreakersPermit() {
+        CircuitBreaker breaker = new CircuitBreaker(CircuitBreakerConfig.builder().build(), time);
+        RetryPolicy broken = retries(3).toBuilder().abortOn(failure -> failure.retryAfter().isZero()).build();
+        AsyncExecutor executor = new AsyncExecutor(Pipeline.builder().retry(broken).circuitBreaker(breaker).build(),
+                time, 1L);
+        CompletableFuture<Object> call = executor.getAsync(() -> CompletableFuture.failedFuture(new ConnectException()));
+        assertThat(call).isCompletedExceptionally();
+        assertThat(breaker.bufferedCalls()).as("a bug is not an outcome").isZero();
+    }
+
+    @Test
+    void failureRacingACancel_isCountedExactlyOnce() throws InterruptedException {
+        RetryMetrics metrics = new RetryMetrics();
+        AsyncExecutor executor = new AsyncExecutor(Pipeline.builder().retry(retries(3)).metrics(metrics).build(),
+                time, 1L);
+        int calls = 2_000;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < calls; i++) {
+                CompletableFuture<Object> attempt = new CompletableFuture<>();
+                CompletableFuture<Object> call = executor.getAsync(() -> attempt);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var failing = threads.submit(() -> {
+                    go.await();
+                    return attempt.completeExceptionally(new FailureException(Failure.of(FailureKind.AUTHORIZATION)));
+                });
+                var cancelling = threads.submit(() -> {
+                    go.await();
+                    return call.cancel(true);
+                });
+                go.countDown();
+                failing.get();
+                cancelling.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(metrics.snapshot().calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void hedgedPass_stopsHedgingAfterARetryAfterAndTheRetryHonoursIt() {
+        List<Long> starts = new ArrayList<>();
+        AsyncExecutor executor = new AsyncExecutor(Pipeline.builder().retry(retries(2))
+                .hedge(dev.retrylab.strategy.hedge.HedgePolicy.fixedDelay(2, Duration.ofMillis(10))).build(), time, 1L);
+        executor.getAsync(() -> {
+            starts.add(time.nanoTime() / 1_000_000L);
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            if (starts.size() == 1) {
+                time.schedule(Duration.ofMillis(12), () -> answer.completeExceptionally(
+                        new FailureException(Failure.rateLimited(Duration.ofSeconds(5)))));
+            } else if (starts.size() == 2) {
+                time.schedule(Duration.ofMillis(50), () -> answer.completeExceptionally(new ConnectException()));
+            } else {
+                answer.complete("served");
+            }
+            return answer;
+        });
+        time.runUntilIdle();
+        // attempt at 0, hedge at 10; the 429 at 12 stops hedging; the pass ends at 60 and the
+        // retry waits for the 5 s hint counted from then
+        assertThat(starts).containsExactly(0L, 10L, 5_060L);
+    }
+
+    @Test
+    void nestedCallCancelledByAnInterrupt_isNotRetriedByTheOuterCall() {
+        SyncExecutor inner = SyncExecutor.onVirtualTime(Pipeline.builder().retry(retries(2)).build(), time, 1L);
+        RetryMetrics outerMetrics = new RetryMetrics();
+        SyncExecutor outer = SyncExecutor.onVirtualTime(Pipeline.builder().retry(retries(3)).metrics(outerMetrics)
+                .build(), time, 2L);
+        try {
+            CallFailedException failed = catchThrowableOfType(CallFailedException.class, () -> outer.get(() ->
+                    inner.get(() -> {
+                        attempts.incrementAndGet();
+                        throw new InterruptedException("shutting down");
+                    })));
+            assertThat(failed.reason()).isEqualTo(GiveUpReason.CANCELLED);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(attempts).hasValue(1);
+        assertThat(outerMetrics.snapshot().retries()).isZero();
+    }
+
+    @Test
     void cancellingAnAsyncFallbackCall_cancelsTheRunningPrimary() {
         RetryPolicy primaryRetry = retries(3);
         RetryPolicy fallbackRetry = retries(1);

@@ -104,5 +104,7 @@ class PipelineOrderTest {
         assertThatThrownBy(() -> Pipeline.builder().order(Stage.RETRY))
                 .hasMessageContaining("exactly once");
         assertThat(Pipeline.builder().build().order()).isEqualTo(Pipeline.DEFAULT_ORDER);
+        assertThatThrownBy(() -> Pipeline.builder().order(Stage.HEDGE, Stage.RETRY, Stage.BULKHEAD,
+                Stage.CIRCUIT_BREAKER)).hasMessageContaining("HEDGE must come after RETRY");
     }
 }
