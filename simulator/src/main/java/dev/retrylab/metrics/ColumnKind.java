@@ -1,0 +1,14 @@
+package dev.retrylab.metrics;
+
+/** How an {@link IntervalSeries} column turns recordings into one number per interval. */
+public enum ColumnKind {
+    /** Events counted in the interval; printed as an integer. */
+    COUNTER,
+    /**
+     * A level (in flight, queue length, busy workers) averaged over the time it held during the
+     * interval; printed with a fixed number of decimals.
+     */
+    GAUGE,
+    /** Successes divided by the length of the interval in seconds (goodput). */
+    RATE
+}

@@ -1,0 +1,40 @@
+package dev.retrylab.metrics;
+
+/**
+ * The names the simulator registers for the optional {@link IntervalSeries} columns, so that
+ * whoever reads a series or its CSV finds the same names. The core columns are named by
+ * {@link IntervalSeries#CORE_COLUMNS}. Service and failure-kind names must themselves be valid
+ * column names (letters, digits, {@code _ . : -}).
+ */
+public final class ColumnNames {
+
+    /** Hedged attempts started (counter). */
+    public static final String HEDGES = "hedges";
+    /** Clients whose circuit breaker is open (gauge). */
+    public static final String OPEN_BREAKERS = "open_breakers";
+    /** Retries a retry budget refused (counter). */
+    public static final String BUDGET_REFUSALS = "budget_refusals";
+
+    private ColumnNames() {
+    }
+
+    /** Logical requests that failed with {@code kind}, e.g. {@code failures_timeout} (counter). */
+    public static String failures(String kind) {
+        return "failures_" + kind;
+    }
+
+    /** Requests waiting in {@code service}'s queue (gauge). */
+    public static String queue(String service) {
+        return service + ".queue";
+    }
+
+    /** Workers of {@code service} that are busy (gauge). */
+    public static String busy(String service) {
+        return service + ".busy";
+    }
+
+    /** Attempts {@code service} rejected (counter). */
+    public static String rejections(String service) {
+        return service + ".rejections";
+    }
+}
