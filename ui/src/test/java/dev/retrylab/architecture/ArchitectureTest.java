@@ -50,6 +50,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void metrics_receiveNumbersAndDependOnlyOnTimeAndTheirLibraries() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.metrics..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.retrylab.metrics..",
+                        "dev.retrylab.time..", "org.HdrHistogram..", "org.apache.commons.math3.."));
+    }
+
+    @Test
     void library_neverImportsTheUserInterfaces() {
         check(noClasses().that().resideInAnyPackage(
                         "dev.retrylab.time..", "dev.retrylab.strategy..", "dev.retrylab.execution..",

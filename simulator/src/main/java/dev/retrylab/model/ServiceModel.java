@@ -1,0 +1,239 @@
+package dev.retrylab.model;
+
+import dev.retrylab.engine.EventTarget;
+import dev.retrylab.engine.Simulation;
+import dev.retrylab.strategy.FailureKind;
+import java.util.random.RandomGenerator;
+
+/**
+ * A simulated service: attempts arrive over the network, a load balancer picks a replica, a free
+ * worker serves the attempt or it waits in the replica's FIFO queue (or is rejected at once with
+ * 503 when the queue is full), and the response travels back over the network. A client that
+ * times out does not stop the server: the worker finishes the abandoned attempt (wasted work)
+ * unless the service cancels on timeout. Not thread-safe; allocation-free per attempt.
+ *
+ * <p>Gauges are kept as areas under the curve (queued attempts × time, busy workers × time), so
+ * a reader gets exact time averages over any interval from two readings.
+ */
+public final class ServiceModel implements EventTarget {
+
+    static final int ARRIVE = 0;
+    static final int DONE = 1;
+
+    private final ServiceConfig config;
+    private final Simulation sim;
+    private final AttemptTable attempts;
+    private final RandomGenerator rng;
+    private final EventTarget responder;
+    private final int responseKind;
+    private final IntQueue[] queues;
+    private final int[] busy;
+    private int nextReplica;
+    private int queuedTotal;
+    private int busyTotal;
+    private long lastChangeNanos;
+    private double queuedArea;
+    private double busyArea;
+    private long arrived;
+    private long served;
+    private long rejected;
+    private long wastedNanos;
+
+    /**
+     * @param rng          the service's own stream (service times, failures, random balancing)
+     * @param responder    receives each response as an event of {@code responseKind}, entity the
+     *                     attempt id, payload the {@link Outcome}
+     */
+    ServiceModel(ServiceConfig config, Simulation sim, AttemptTable attempts, RandomGenerator rng,
+                 EventTarget responder, int responseKind) {
+        this.config = config;
+        this.sim = sim;
+        this.attempts = attempts;
+        this.rng = rng;
+        this.responder = responder;
+        this.responseKind = responseKind;
+        this.queues = new IntQueue[config.replicas()];
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = new IntQueue(Math.min(config.queueCapacity(), 1024));
+        }
+        this.busy = new int[config.replicas()];
+        this.lastChangeNanos = sim.now();
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    /** Sends attempt {@code id} to this service; it arrives after the network delay. */
+    void submit(int id) {
+        sim.schedule(config.networkDelayNanos(), this, ARRIVE, id, 0L);
+    }
+
+    /** The client gave up on attempt {@code id}; with cancel-on-timeout its work stops now. */
+    void abandoned(int id) {
+        if (!config.cancelOnTimeout()) {
+            return;
+        }
+        long handle = attempts.serviceHandle(id);
+        if (handle >= 0 && sim.cancel(handle)) {
+            finishWork(id, false);
+        }
+    }
+
+    @Override
+    public void onEvent(int kind, int id, long payload) {
+        if (kind == ARRIVE) {
+            arrive(id);
+        } else {
+            finishWork(id, true);
+        }
+    }
+
+    private void arrive(int id) {
+        arrived++;
+        int replica = chooseReplica();
+        attempts.replica(id, replica);
+        if (busy[replica] < config.workers()) {
+            startWork(id, replica);
+        } else if (queues[replica].size() < config.queueCapacity()) {
+            advanceGauges();
+            queues[replica].add(id);
+            queuedTotal++;
+        } else {
+            rejected++;
+            respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
+        }
+    }
+
+    private int chooseReplica() {
+        int replicas = config.replicas();
+        if (replicas == 1) {
+            return 0;
+        }
+        switch (config.loadBalancing()) {
+            case RANDOM:
+                return rng.nextInt(replicas);
+            case LEAST_OUTSTANDING: {
+                int best = 0;
+                for (int i = 1; i < replicas; i++) {
+                    if (busy[i] + queues[i].size() < busy[best] + queues[best].size()) {
+                        best = i;
+                    }
+                }
+                return best;
+            }
+            default: {
+                int chosen = nextReplica;
+                nextReplica = nextReplica + 1 == replicas ? 0 : nextReplica + 1;
+                return chosen;
+            }
+        }
+    }
+
+    private void startWork(int id, int replica) {
+        advanceGauges();
+        long serviceNanos = config.serviceTime().sampleNanos(rng) + config.loadCostNanos() * busy[replica];
+        busy[replica]++;
+        busyTotal++;
+        attempts.serviceStartNanos(id, sim.now());
+        attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
+    }
+
+    /** A worker is done with {@code id}: completed, or cancelled because its client gave up. */
+    private void finishWork(int id, boolean completed) {
+        advanceGauges();
+        int replica = attempts.replica(id);
+        busy[replica]--;
+        busyTotal--;
+        attempts.serviceHandle(id, -1L);
+        if (completed) {
+            served++;
+            if (!attempts.clientWaiting(id)) {
+                wastedNanos += sim.now() - attempts.serviceStartNanos(id);
+                attempts.serverDone(id);
+            } else if (config.failureProbability() > 0.0 && rng.nextDouble() < config.failureProbability()) {
+                respond(id, Outcome.failure(config.failureKind()));
+            } else {
+                respond(id, Outcome.SUCCESS);
+            }
+        } else {
+            attempts.serverDone(id);
+        }
+        startNextQueued(replica);
+    }
+
+    private void startNextQueued(int replica) {
+        IntQueue queue = queues[replica];
+        while (!queue.isEmpty() && busy[replica] < config.workers()) {
+            advanceGauges();
+            int next = queue.poll();
+            queuedTotal--;
+            if (config.cancelOnTimeout() && !attempts.clientWaiting(next)) {
+                attempts.serverDone(next);
+                continue;
+            }
+            startWork(next, replica);
+        }
+    }
+
+    private void respond(int id, long outcome) {
+        sim.schedule(config.networkDelayNanos(), responder, responseKind, id, outcome);
+    }
+
+    private void advanceGauges() {
+        long now = sim.now();
+        long elapsed = now - lastChangeNanos;
+        if (elapsed > 0) {
+            queuedArea += (double) queuedTotal * elapsed;
+            busyArea += (double) busyTotal * elapsed;
+            lastChangeNanos = now;
+        }
+    }
+
+    /** Attempts waiting in the queues now. */
+    public int queued() {
+        return queuedTotal;
+    }
+
+    /** Workers busy now. */
+    public int busyWorkers() {
+        return busyTotal;
+    }
+
+    /** Queued attempts × nanoseconds since the start, up to now. */
+    public double queuedArea() {
+        advanceGauges();
+        return queuedArea;
+    }
+
+    /** Busy workers × nanoseconds since the start, up to now. */
+    public double busyArea() {
+        advanceGauges();
+        return busyArea;
+    }
+
+    /** Attempts that reached the service. */
+    public long arrived() {
+        return arrived;
+    }
+
+    /** Attempts a worker finished serving (including abandoned ones). */
+    public long served() {
+        return served;
+    }
+
+    /** Attempts rejected at once because the queue was full. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Worker time spent on attempts whose client had already given up, in nanoseconds. */
+    public long wastedNanos() {
+        return wastedNanos;
+    }
+
+    /** The total number of workers over all replicas. */
+    public int capacity() {
+        return config.replicas() * config.workers();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.retrylab.model;
+
+import dev.retrylab.engine.Simulation;
+import dev.retrylab.engine.random.RandomStreams;
+import dev.retrylab.engine.random.StreamPurpose;
+import dev.retrylab.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Services and client groups wired onto one {@link Simulation}, ready to run: one strategy, one
+ * seed, one replication. Every random draw comes from a stream derived from the seed, the
+ * replication, a purpose and the entity (service i, client group g, client c), so two systems
+ * built from the same configuration and seed run identically, and systems that differ only in
+ * strategy meet the same arrivals and service times. Not thread-safe: one thread runs it.
+ */
+public final class SimulatedSystem {
+
+    private final Simulation sim;
+    private final Map<String, ServiceModel> services;
+    private final Map<String, ClientPopulation> clients;
+    private boolean started;
+
+    private SimulatedSystem(Simulation sim, Map<String, ServiceModel> services, Map<String, ClientPopulation> clients) {
+        this.sim = sim;
+        this.services = services;
+        this.clients = clients;
+    }
+
+    public static Builder builder(long seed, long replication) {
+        return new Builder(seed, replication);
+    }
+
+    /** Starts the workloads (once) and runs until virtual time {@code timeNanos}. */
+    public void runUntil(long timeNanos) {
+        if (!started) {
+            started = true;
+            for (ClientPopulation group : clients.values()) {
+                group.start();
+            }
+        }
+        sim.runUntil(timeNanos);
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public Map<String, ServiceModel> services() {
+        return services;
+    }
+
+    public Map<String, ClientPopulation> clients() {
+        return clients;
+    }
+
+    /** Logical requests in flight over all groups. */
+    public long inFlight() {
+        long total = 0;
+        for (ClientPopulation group : clients.values()) {
+            total += group.inFlight();
+        }
+        return total;
+    }
+
+    /** Assembles a {@link SimulatedSystem}; validates names and references in {@link #build()}. */
+    public static final class Builder {
+        private final long seed;
+        private final long replication;
+        private final List<ServiceConfig> serviceConfigs = new ArrayList<>();
+        private final List<ClientConfig> clientConfigs = new ArrayList<>();
+        private final List<Function<Clock, ClientStrategy>> strategies = new ArrayList<>();
+        private RunRecorder recorder = RunRecorder.NONE;
+
+        private Builder(long seed, long replication) {
+            this.seed = seed;
+            this.replication = replication;
+        }
+
+        public Builder service(ServiceConfig config) {
+            serviceConfigs.add(Objects.requireNonNull(config, "config"));
+            return this;
+        }
+
+        /**
+         * A client group and its strategy; the strategy is made from the simulation's clock, so
+         * its breaker, budget and throttle keep virtual time.
+         */
+        public Builder clients(ClientConfig config, Function<Clock, ClientStrategy> strategy) {
+            clientConfigs.add(Objects.requireNonNull(config, "config"));
+            strategies.add(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        public Builder recorder(RunRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder");
+            return this;
+        }
+
+        public SimulatedSystem build() {
+            Simulation sim = new Simulation();
+            AttemptTable attempts = new AttemptTable();
+            Map<String, ClientPopulation> groups = new LinkedHashMap<>();
+            for (int g = 0; g < clientConfigs.size(); g++) {
+                ClientConfig config = clientConfigs.get(g);
+                ClientPopulation group = new ClientPopulation(config, strategies.get(g).apply(sim), sim, attempts,
+                        RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
+                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, config.count()), recorder);
+                if (groups.putIfAbsent(config.name(), group) != null) {
+                    throw new IllegalArgumentException("two client groups are named '" + config.name() + "'");
+                }
+            }
+            Set<String> serviceNames = new HashSet<>();
+            for (ServiceConfig config : serviceConfigs) {
+                if (!serviceNames.add(config.name())) {
+                    throw new IllegalArgumentException("two services are named '" + config.name() + "'");
+                }
+            }
+            for (ClientPopulation group : groups.values()) {
+                if (!serviceNames.contains(group.config().target())) {
+                    throw new IllegalArgumentException("client group '" + group.config().name()
+                            + "' calls service '" + group.config().target() + "', which is not defined");
+                }
+            }
+            if (groups.size() != 1) {
+                throw new IllegalArgumentException("exactly one client group per system for now, found " + groups.size());
+            }
+            ClientPopulation only = groups.values().iterator().next();
+            Map<String, ServiceModel> models = new LinkedHashMap<>();
+            int index = 0;
+            for (ServiceConfig config : serviceConfigs) {
+                models.put(config.name(), new ServiceModel(config, sim, attempts,
+                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index++), only,
+                        ClientPopulation.RESPONSE));
+            }
+            only.connect(models.get(only.config().target()));
+            return new SimulatedSystem(sim, models, groups);
+        }
+    }
+}
