@@ -67,7 +67,11 @@ class RandomStreamArrayTest {
             }
         };
 
-        assertThat(AllocationMeter.bytesAllocatedBy(block)).isZero();
+        // One object per entity would be at least 16 bytes each, 16 000 in all; allow less than one
+        // byte per entity, because the JVM itself (the JIT replacing a running loop) may allocate
+        // a few bytes on this thread while we measure.
+        assertThat(AllocationMeter.bytesAllocatedBy(block)).as("bytes for %d entities", array.size())
+                .isLessThan(array.size());
         assertThat(sink[0]).isNotZero();
     }
 

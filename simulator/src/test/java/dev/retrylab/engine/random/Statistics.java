@@ -22,7 +22,12 @@ final class Statistics {
         double mean = mean(values);
         double sum = 0;
         for (double value : values) {
-            sum += Math.pow(value - mean, order);
+            double deviation = value - mean;
+            double power = 1;
+            for (int i = 0; i < order; i++) {
+                power *= deviation;
+            }
+            sum += power;
         }
         return sum / values.length;
     }
