@@ -20,6 +20,7 @@ final class AttemptTable {
     private static final byte SERVER_HOLDS = 2;
 
     private int[] logical = new int[INITIAL_CAPACITY];
+    private int[] client = new int[INITIAL_CAPACITY];
     private long[] startNanos = new long[INITIAL_CAPACITY];
     private long[] timeoutHandle = new long[INITIAL_CAPACITY];
     private long[] serviceHandle = new long[INITIAL_CAPACITY];
@@ -31,8 +32,8 @@ final class AttemptTable {
     private int used;
     private int waiting;
 
-    /** A new attempt of logical request {@code logicalId}, started at {@code now}; returns its id. */
-    int open(int logicalId, long now) {
+    /** A new attempt of {@code clientId}'s logical request {@code logicalId}, started at {@code now}. */
+    int open(int logicalId, int clientId, long now) {
         int id;
         if (freeHead >= 0) {
             id = freeHead;
@@ -44,6 +45,7 @@ final class AttemptTable {
             id = used++;
         }
         logical[id] = logicalId;
+        client[id] = clientId;
         startNanos[id] = now;
         timeoutHandle[id] = -1L;
         serviceHandle[id] = -1L;
@@ -55,6 +57,10 @@ final class AttemptTable {
 
     int logical(int id) {
         return logical[id];
+    }
+
+    int client(int id) {
+        return client[id];
     }
 
     long startNanos(int id) {
@@ -135,6 +141,7 @@ final class AttemptTable {
     private void grow() {
         int capacity = logical.length * 2;
         logical = Arrays.copyOf(logical, capacity);
+        client = Arrays.copyOf(client, capacity);
         startNanos = Arrays.copyOf(startNanos, capacity);
         timeoutHandle = Arrays.copyOf(timeoutHandle, capacity);
         serviceHandle = Arrays.copyOf(serviceHandle, capacity);

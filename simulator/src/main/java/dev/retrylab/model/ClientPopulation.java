@@ -135,7 +135,7 @@ public final class ClientPopulation implements EventTarget {
         }
         int number = requests.attemptStarted(logical);
         long now = sim.now();
-        int id = attempts.open(logical, now);
+        int id = attempts.open(logical, requests.client(logical), now);
         recorder.attemptStarted(now, number > 1);
         attempts.timeoutHandle(id, sim.schedule(config.attemptTimeoutNanos(), this, TIMEOUT, id, 0L));
         service.submit(id);

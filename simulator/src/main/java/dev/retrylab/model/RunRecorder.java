@@ -33,6 +33,9 @@ public interface RunRecorder {
      */
     void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind, GiveUpReason reason);
 
+    /** Service {@code service} (its index in the system) now has {@code queued} waiting and {@code busy} working. */
+    void serviceLoad(int service, int queued, int busy, long nowNanos);
+
     /** Records nothing. */
     RunRecorder NONE = new RunRecorder() {
         @Override
@@ -58,6 +61,10 @@ public interface RunRecorder {
         @Override
         public void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind,
                                   GiveUpReason reason) {
+        }
+
+        @Override
+        public void serviceLoad(int service, int queued, int busy, long nowNanos) {
         }
     };
 }

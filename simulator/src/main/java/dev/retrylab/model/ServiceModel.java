@@ -2,6 +2,7 @@ package dev.retrylab.model;
 
 import dev.retrylab.engine.EventTarget;
 import dev.retrylab.engine.Simulation;
+import dev.retrylab.fault.Fault;
 import dev.retrylab.strategy.FailureKind;
 import java.util.random.RandomGenerator;
 
@@ -24,10 +25,14 @@ public final class ServiceModel implements EventTarget {
     private final Simulation sim;
     private final AttemptTable attempts;
     private final RandomGenerator rng;
+    private final int index;
+    private final RunRecorder recorder;
     private final EventTarget responder;
     private final int responseKind;
     private final IntQueue[] queues;
     private final int[] busy;
+    private final ServiceFaults faults;
+    private int clientCount = 1;
     private int nextReplica;
     private int queuedTotal;
     private int busyTotal;
@@ -44,9 +49,11 @@ public final class ServiceModel implements EventTarget {
      * @param responder    receives each response as an event of {@code responseKind}, entity the
      *                     attempt id, payload the {@link Outcome}
      */
-    ServiceModel(ServiceConfig config, Simulation sim, AttemptTable attempts, RandomGenerator rng,
-                 EventTarget responder, int responseKind) {
+    ServiceModel(ServiceConfig config, int index, Simulation sim, AttemptTable attempts, RandomGenerator rng,
+                 RunRecorder recorder, EventTarget responder, int responseKind) {
         this.config = config;
+        this.index = index;
+        this.recorder = recorder;
         this.sim = sim;
         this.attempts = attempts;
         this.rng = rng;
@@ -57,11 +64,27 @@ public final class ServiceModel implements EventTarget {
             queues[i] = new IntQueue(Math.min(config.queueCapacity(), 1024));
         }
         this.busy = new int[config.replicas()];
+        this.faults = new ServiceFaults(config.replicas(), config.workers());
         this.lastChangeNanos = sim.now();
     }
 
     public ServiceConfig config() {
         return config;
+    }
+
+    /** How many clients call this service, for faults that hit a fixed share of them. */
+    void clientCount(int count) {
+        this.clientCount = count;
+    }
+
+    /** The fault timeline switches {@code fault} on or off. */
+    void fault(Fault fault, boolean active) {
+        faults.apply(fault, active, sim.now());
+        if (!active) {
+            for (int replica = 0; replica < queues.length; replica++) {
+                startNextQueued(replica);
+            }
+        }
     }
 
     /** Sends attempt {@code id} to this service; it arrives after the network delay. */
@@ -93,12 +116,24 @@ public final class ServiceModel implements EventTarget {
         arrived++;
         int replica = chooseReplica();
         attempts.replica(id, replica);
-        if (busy[replica] < config.workers()) {
+        Fault.OutageMode outage = faults.outage(replica);
+        if (outage != null) {
+            respond(id, Outcome.failure(outage == Fault.OutageMode.REFUSE ? FailureKind.CONNECTION
+                    : FailureKind.UNAVAILABLE));
+            return;
+        }
+        long failure = faults.failureOnArrival(replica, attempts.client(id), clientCount, sim.now(), rng);
+        if (failure >= 0) {
+            respond(id, failure);
+            return;
+        }
+        if (busy[replica] < faults.workersAvailable(replica)) {
             startWork(id, replica);
         } else if (queues[replica].size() < config.queueCapacity()) {
             advanceGauges();
             queues[replica].add(id);
             queuedTotal++;
+            loadChanged();
         } else {
             rejected++;
             respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
@@ -132,9 +167,11 @@ public final class ServiceModel implements EventTarget {
 
     private void startWork(int id, int replica) {
         advanceGauges();
-        long serviceNanos = config.serviceTime().sampleNanos(rng) + config.loadCostNanos() * busy[replica];
+        long serviceNanos = faults.serviceTime(replica,
+                config.serviceTime().sampleNanos(rng) + config.loadCostNanos() * busy[replica], rng);
         busy[replica]++;
         busyTotal++;
+        loadChanged();
         attempts.serviceStartNanos(id, sim.now());
         attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
     }
@@ -145,6 +182,7 @@ public final class ServiceModel implements EventTarget {
         int replica = attempts.replica(id);
         busy[replica]--;
         busyTotal--;
+        loadChanged();
         attempts.serviceHandle(id, -1L);
         if (completed) {
             served++;
@@ -164,10 +202,11 @@ public final class ServiceModel implements EventTarget {
 
     private void startNextQueued(int replica) {
         IntQueue queue = queues[replica];
-        while (!queue.isEmpty() && busy[replica] < config.workers()) {
+        while (!queue.isEmpty() && busy[replica] < faults.workersAvailable(replica)) {
             advanceGauges();
             int next = queue.poll();
             queuedTotal--;
+            loadChanged();
             if (config.cancelOnTimeout() && !attempts.clientWaiting(next)) {
                 attempts.serverDone(next);
                 continue;
@@ -180,6 +219,7 @@ public final class ServiceModel implements EventTarget {
         sim.schedule(config.networkDelayNanos(), responder, responseKind, id, outcome);
     }
 
+    /** Brings the areas up to now; call before every change of the queue or the workers. */
     private void advanceGauges() {
         long now = sim.now();
         long elapsed = now - lastChangeNanos;
@@ -188,6 +228,10 @@ public final class ServiceModel implements EventTarget {
             busyArea += (double) busyTotal * elapsed;
             lastChangeNanos = now;
         }
+    }
+
+    private void loadChanged() {
+        recorder.serviceLoad(index, queuedTotal, busyTotal, sim.now());
     }
 
     /** Attempts waiting in the queues now. */

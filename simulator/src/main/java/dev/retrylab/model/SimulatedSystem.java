@@ -3,6 +3,7 @@ package dev.retrylab.model;
 import dev.retrylab.engine.Simulation;
 import dev.retrylab.engine.random.RandomStreams;
 import dev.retrylab.engine.random.StreamPurpose;
+import dev.retrylab.fault.Fault;
 import dev.retrylab.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,12 +26,15 @@ public final class SimulatedSystem {
     private final Simulation sim;
     private final Map<String, ServiceModel> services;
     private final Map<String, ClientPopulation> clients;
+    private final FaultTimeline faults;
     private boolean started;
 
-    private SimulatedSystem(Simulation sim, Map<String, ServiceModel> services, Map<String, ClientPopulation> clients) {
+    private SimulatedSystem(Simulation sim, Map<String, ServiceModel> services, Map<String, ClientPopulation> clients,
+                            FaultTimeline faults) {
         this.sim = sim;
         this.services = services;
         this.clients = clients;
+        this.faults = faults;
     }
 
     public static Builder builder(long seed, long replication) {
@@ -41,6 +45,7 @@ public final class SimulatedSystem {
     public void runUntil(long timeNanos) {
         if (!started) {
             started = true;
+            faults.schedule(sim);
             for (ClientPopulation group : clients.values()) {
                 group.start();
             }
@@ -77,6 +82,7 @@ public final class SimulatedSystem {
         private final List<ClientConfig> clientConfigs = new ArrayList<>();
         private final List<Function<Clock, ClientStrategy>> strategies = new ArrayList<>();
         private RunRecorder recorder = RunRecorder.NONE;
+        private final List<Fault> faultList = new ArrayList<>();
 
         private Builder(long seed, long replication) {
             this.seed = seed;
@@ -95,6 +101,12 @@ public final class SimulatedSystem {
         public Builder clients(ClientConfig config, Function<Clock, ClientStrategy> strategy) {
             clientConfigs.add(Objects.requireNonNull(config, "config"));
             strategies.add(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /** Faults to play on the services. */
+        public Builder faults(List<Fault> faults) {
+            faultList.addAll(faults);
             return this;
         }
 
@@ -135,12 +147,15 @@ public final class SimulatedSystem {
             Map<String, ServiceModel> models = new LinkedHashMap<>();
             int index = 0;
             for (ServiceConfig config : serviceConfigs) {
-                models.put(config.name(), new ServiceModel(config, sim, attempts,
-                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index++), only,
+                models.put(config.name(), new ServiceModel(config, index, sim, attempts,
+                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index), recorder, only,
                         ClientPopulation.RESPONSE));
+                index++;
             }
-            only.connect(models.get(only.config().target()));
-            return new SimulatedSystem(sim, models, groups);
+            ServiceModel target = models.get(only.config().target());
+            target.clientCount(only.config().count());
+            only.connect(target);
+            return new SimulatedSystem(sim, models, groups, new FaultTimeline(faultList, models));
         }
     }
 }

@@ -72,6 +72,10 @@ final class RunTally implements RunRecorder {
         giveUps.merge(reason, 1L, Long::sum);
     }
 
+    @Override
+    public void serviceLoad(int service, int queued, int busy, long nowNanos) {
+    }
+
     /** The mean latency of each batch, in seconds. */
     double[] batchMeansSeconds() {
         double[] means = new double[batchCount.length];

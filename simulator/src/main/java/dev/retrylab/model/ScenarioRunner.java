@@ -1,0 +1,122 @@
+package dev.retrylab.model;
+
+import dev.retrylab.fault.Fault;
+import dev.retrylab.metrics.Conservation;
+import dev.retrylab.metrics.IntervalSeries;
+import dev.retrylab.metrics.Recovery;
+import dev.retrylab.metrics.RecoveryResult;
+import dev.retrylab.metrics.RunSummary;
+import dev.retrylab.metrics.ServiceSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a scenario's strategies. Each run is single-threaded and deterministic; several
+ * strategies run in parallel on separate threads, and the results come back in the scenario's
+ * order, so the output does not depend on the number of threads. Every run checks conservation:
+ * requests = successes + failures + in flight.
+ */
+public final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    /** Runs one strategy of {@code scenario}, replication {@code replication}. */
+    public static StrategyRun run(Scenario scenario, String strategy, long replication) {
+        StrategyFactory factory = scenario.strategies().get(strategy);
+        if (factory == null) {
+            throw new IllegalArgumentException("no strategy named '" + strategy + "' in scenario " + scenario.name());
+        }
+        List<String> serviceNames = scenario.services().stream().map(ServiceConfig::name).toList();
+        Duration interval = Duration.ofNanos(scenario.intervalNanos());
+        MetricsRecorder recorder = new MetricsRecorder(interval, Duration.ofNanos(scenario.durationNanos()),
+                serviceNames);
+        SimulatedSystem.Builder builder = SimulatedSystem.builder(scenario.seed(), replication).recorder(recorder)
+                .faults(scenario.faults());
+        scenario.services().forEach(builder::service);
+        for (ClientConfig clients : scenario.clients()) {
+            builder.clients(clients, factory::create);
+        }
+        SimulatedSystem system = builder.build();
+        system.runUntil(scenario.durationNanos());
+        IntervalSeries series = recorder.series();
+        series.finish(scenario.durationNanos());
+        long requests = series.total(IntervalSeries.REQUESTS);
+        long successes = series.total(IntervalSeries.SUCCESSES);
+        Conservation.check(requests, successes, series.total(IntervalSeries.FAILURES), system.inFlight());
+        double seconds = scenario.durationNanos() / 1e9;
+        RunSummary summary = RunSummary.of(strategy, requests, series.total(IntervalSeries.ATTEMPTS), successes,
+                successes / seconds, recorder.requestLatency().stats(), null, recorder.failureCounts(),
+                services(system, scenario.durationNanos()), recovery(scenario, series, interval));
+        return new StrategyRun(summary, series, system.simulation().eventsProcessed());
+    }
+
+    /** Runs every strategy on up to {@code threads} threads; results in the scenario's order. */
+    public static List<StrategyRun> runAll(Scenario scenario, long replication, int threads) {
+        List<String> names = new ArrayList<>(scenario.strategies().keySet());
+        if (threads <= 1 || names.size() == 1) {
+            List<StrategyRun> runs = new ArrayList<>();
+            for (String name : names) {
+                runs.add(run(scenario, name, replication));
+            }
+            return runs;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, names.size()));
+        try {
+            List<Future<StrategyRun>> futures = new ArrayList<>();
+            for (String name : names) {
+                futures.add(pool.submit(() -> run(scenario, name, replication)));
+            }
+            List<StrategyRun> runs = new ArrayList<>();
+            for (Future<StrategyRun> future : futures) {
+                runs.add(future.get());
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + scenario.name(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, ServiceSummary> services(SimulatedSystem system, long durationNanos) {
+        Map<String, ServiceSummary> services = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceModel> entry : system.services().entrySet()) {
+            ServiceModel service = entry.getValue();
+            double utilization = Math.min(1.0, service.busyArea() / ((double) service.capacity() * durationNanos));
+            services.put(entry.getKey(), new ServiceSummary(service.arrived(), service.served(), service.rejected(),
+                    service.wastedNanos() / 1e9, utilization));
+        }
+        return services;
+    }
+
+    private static List<RecoveryResult> recovery(Scenario scenario, IntervalSeries series, Duration interval) {
+        List<RecoveryResult> results = new ArrayList<>();
+        if (scenario.faults().isEmpty()) {
+            return results;
+        }
+        long firstStart = Long.MAX_VALUE;
+        for (Fault fault : scenario.faults()) {
+            firstStart = Math.min(firstStart, fault.startNanos());
+        }
+        double[] goodput = series.goodput();
+        for (Fault fault : scenario.faults()) {
+            results.add(Recovery.assess(fault.label(), goodput, interval, Duration.ofNanos(firstStart),
+                    Duration.ofNanos(fault.endNanos())));
+        }
+        return results;
+    }
+}
