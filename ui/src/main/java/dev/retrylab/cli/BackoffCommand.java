@@ -150,13 +150,8 @@ final class BackoffCommand implements Callable<Integer> {
         }
     }
 
-    /** Whole numbers as integers, others rounded to three decimals. */
     private static com.fasterxml.jackson.databind.JsonNode number(JsonNodeFactory nodes, double value) {
-        double rounded = Math.round(value * 1000.0) / 1000.0;
-        if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {
-            return nodes.numberNode((long) rounded);
-        }
-        return nodes.numberNode(rounded);
+        return JsonNumbers.rounded(value);
     }
 
     private static void printCsv(PrintWriter out, List<RetryDelay> delays) {
