@@ -6,7 +6,8 @@ package dev.retrylab.time;
  * the simulator.
  *
  * <p>Values are meaningful only as differences, like {@link System#nanoTime()}. Implementations
- * are thread-safe.
+ * are thread-safe unless they say otherwise: the simulator's {@code Simulation} is confined to
+ * the thread that runs it, as is everything that reads its clock.
  */
 @FunctionalInterface
 public interface Clock {

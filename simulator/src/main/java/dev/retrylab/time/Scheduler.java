@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Runs a task after a delay measured on this scheduler's {@link Clock}. Implementations are
- * thread-safe; a task never runs before its delay has passed on {@link #clock()}.
+ * thread-safe unless they say otherwise (the simulator's {@code Simulation} is confined to its
+ * thread); a task never runs before its delay has passed on {@link #clock()}.
  */
 public interface Scheduler {
 
