@@ -43,6 +43,9 @@ public final class ClientPopulation implements EventTarget {
     private final RandomStreamArray strategyStreams;
     private final RunRecorder recorder;
     private final int[] requestsLeft;
+    private final boolean finite;
+    private long requestsToStart;
+    private long lastFinishNanos = -1L;
     private ServiceModel service;
 
     ClientPopulation(ClientConfig config, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
@@ -57,6 +60,12 @@ public final class ClientPopulation implements EventTarget {
         this.recorder = recorder;
         this.requestsLeft = config.workload() instanceof Workload.ClosedLoop closed && closed.requestsPerClient() > 0
                 ? new int[config.count()] : null;
+        this.finite = requestsLeft != null || config.workload() instanceof Workload.Burst;
+        if (config.workload() instanceof Workload.Burst) {
+            requestsToStart = config.count();
+        } else if (requestsLeft != null) {
+            requestsToStart = (long) config.count() * ((Workload.ClosedLoop) config.workload()).requestsPerClient();
+        }
     }
 
     void connect(ServiceModel target) {
@@ -102,6 +111,14 @@ public final class ClientPopulation implements EventTarget {
         }
     }
 
+    /**
+     * For a finite workload (a burst, or closed loops with a number of requests per client), the
+     * time the last logical request finished, once all have; otherwise, or before then, -1.
+     */
+    public long completionNanos() {
+        return finite && requestsToStart == 0 && requests.inFlight() == 0 ? lastFinishNanos : -1L;
+    }
+
     /** Logical requests started and not yet finished. */
     public int inFlight() {
         return requests.inFlight();
@@ -112,6 +129,9 @@ public final class ClientPopulation implements EventTarget {
     }
 
     private void startRequest(int client) {
+        if (finite) {
+            requestsToStart--;
+        }
         int logical = requests.open(client, sim.now());
         recorder.requestStarted(sim.now());
         if (strategy.budget() != null) {
@@ -234,6 +254,7 @@ public final class ClientPopulation implements EventTarget {
     private void finish(int logical) {
         int client = requests.client(logical);
         requests.close(logical);
+        lastFinishNanos = sim.now();
         if (config.workload() instanceof Workload.ClosedLoop closed
                 && (requestsLeft == null || requestsLeft[client] > 0)) {
             sim.schedule(closed.thinkNanos(), this, CLIENT_NEXT, client, 0L);

@@ -52,8 +52,10 @@ public final class ScenarioRunner {
         long successes = series.total(IntervalSeries.SUCCESSES);
         Conservation.check(requests, successes, series.total(IntervalSeries.FAILURES), system.inFlight());
         double seconds = scenario.durationNanos() / 1e9;
+        long completion = system.completionNanos();
         RunSummary summary = RunSummary.of(strategy, requests, series.total(IntervalSeries.ATTEMPTS), successes,
-                successes / seconds, recorder.requestLatency().stats(), null, recorder.failureCounts(),
+                successes / seconds, recorder.requestLatency().stats(), completion < 0 ? null : completion / 1e9,
+                recorder.failureCounts(),
                 services(system, scenario.durationNanos()), recovery(scenario, series, interval));
         return new StrategyRun(summary, series, system.simulation().eventsProcessed());
     }

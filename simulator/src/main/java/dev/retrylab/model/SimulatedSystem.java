@@ -65,6 +65,22 @@ public final class SimulatedSystem {
         return clients;
     }
 
+    /**
+     * When the last logical request of a finite workload finished, in nanoseconds; -1 while some
+     * are still to run, or when a workload is open-ended.
+     */
+    public long completionNanos() {
+        long latest = -1L;
+        for (ClientPopulation group : clients.values()) {
+            long done = group.completionNanos();
+            if (done < 0) {
+                return -1L;
+            }
+            latest = Math.max(latest, done);
+        }
+        return latest;
+    }
+
     /** Logical requests in flight over all groups. */
     public long inFlight() {
         long total = 0;
