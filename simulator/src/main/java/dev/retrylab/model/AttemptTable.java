@@ -21,6 +21,7 @@ final class AttemptTable {
 
     private int[] logical = new int[INITIAL_CAPACITY];
     private int[] client = new int[INITIAL_CAPACITY];
+    private short[] group = new short[INITIAL_CAPACITY];
     private long[] startNanos = new long[INITIAL_CAPACITY];
     private long[] timeoutHandle = new long[INITIAL_CAPACITY];
     private long[] serviceHandle = new long[INITIAL_CAPACITY];
@@ -32,8 +33,8 @@ final class AttemptTable {
     private int used;
     private int waiting;
 
-    /** A new attempt of {@code clientId}'s logical request {@code logicalId}, started at {@code now}. */
-    int open(int logicalId, int clientId, long now) {
+    /** A new attempt of logical request {@code logicalId} of client {@code clientId} in group {@code groupIndex}. */
+    int open(int logicalId, int clientId, int groupIndex, long now) {
         int id;
         if (freeHead >= 0) {
             id = freeHead;
@@ -46,6 +47,7 @@ final class AttemptTable {
         }
         logical[id] = logicalId;
         client[id] = clientId;
+        group[id] = (short) groupIndex;
         startNanos[id] = now;
         timeoutHandle[id] = -1L;
         serviceHandle[id] = -1L;
@@ -61,6 +63,11 @@ final class AttemptTable {
 
     int client(int id) {
         return client[id];
+    }
+
+    /** The index of the client group the attempt belongs to. */
+    int group(int id) {
+        return group[id];
     }
 
     long startNanos(int id) {
@@ -142,6 +149,7 @@ final class AttemptTable {
         int capacity = logical.length * 2;
         logical = Arrays.copyOf(logical, capacity);
         client = Arrays.copyOf(client, capacity);
+        group = Arrays.copyOf(group, capacity);
         startNanos = Arrays.copyOf(startNanos, capacity);
         timeoutHandle = Arrays.copyOf(timeoutHandle, capacity);
         serviceHandle = Arrays.copyOf(serviceHandle, capacity);

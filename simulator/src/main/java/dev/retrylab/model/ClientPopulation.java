@@ -34,6 +34,7 @@ public final class ClientPopulation implements EventTarget {
     static final int RETRY = 4;
 
     private final ClientConfig config;
+    private final int groupIndex;
     private final ClientStrategy strategy;
     private final Classification classification;
     private final Simulation sim;
@@ -48,9 +49,10 @@ public final class ClientPopulation implements EventTarget {
     private long lastFinishNanos = -1L;
     private ServiceModel service;
 
-    ClientPopulation(ClientConfig config, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
+    ClientPopulation(ClientConfig config, int groupIndex, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
         this.config = config;
+        this.groupIndex = groupIndex;
         this.strategy = strategy;
         this.classification = strategy.retry().classification();
         this.sim = sim;
@@ -155,7 +157,7 @@ public final class ClientPopulation implements EventTarget {
         }
         int number = requests.attemptStarted(logical);
         long now = sim.now();
-        int id = attempts.open(logical, requests.client(logical), now);
+        int id = attempts.open(logical, requests.client(logical), groupIndex, now);
         recorder.attemptStarted(now, number > 1);
         attempts.timeoutHandle(id, sim.schedule(config.attemptTimeoutNanos(), this, TIMEOUT, id, 0L));
         service.submit(id);

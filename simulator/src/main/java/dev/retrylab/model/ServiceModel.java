@@ -32,7 +32,7 @@ public final class ServiceModel implements EventTarget {
     private final IntQueue[] queues;
     private final int[] busy;
     private final ServiceFaults faults;
-    private int clientCount = 1;
+    private int[] groupSizes = {1};
     private int nextReplica;
     private int queuedTotal;
     private int busyTotal;
@@ -72,9 +72,9 @@ public final class ServiceModel implements EventTarget {
         return config;
     }
 
-    /** How many clients call this service, for faults that hit a fixed share of them. */
-    void clientCount(int count) {
-        this.clientCount = count;
+    /** The size of each client group, for faults that hit a fixed share of a group's clients. */
+    void groupSizes(int[] sizes) {
+        this.groupSizes = sizes.clone();
     }
 
     /** The fault timeline switches {@code fault} on or off. */
@@ -122,7 +122,8 @@ public final class ServiceModel implements EventTarget {
                     : FailureKind.UNAVAILABLE));
             return;
         }
-        long failure = faults.failureOnArrival(replica, attempts.client(id), clientCount, sim.now(), rng);
+        long failure = faults.failureOnArrival(replica, attempts.client(id), groupSizes[attempts.group(id)],
+                sim.now(), rng);
         if (failure >= 0) {
             respond(id, failure);
             return;

@@ -6,8 +6,6 @@ import dev.retrylab.engine.random.StreamPurpose;
 import dev.retrylab.fault.Fault;
 import dev.retrylab.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,43 +132,44 @@ public final class SimulatedSystem {
         public SimulatedSystem build() {
             Simulation sim = new Simulation();
             AttemptTable attempts = new AttemptTable();
+            if (clientConfigs.size() > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " client groups");
+            }
             Map<String, ClientPopulation> groups = new LinkedHashMap<>();
+            ClientPopulation[] byIndex = new ClientPopulation[clientConfigs.size()];
+            int[] groupSizes = new int[clientConfigs.size()];
             for (int g = 0; g < clientConfigs.size(); g++) {
                 ClientConfig config = clientConfigs.get(g);
-                ClientPopulation group = new ClientPopulation(config, strategies.get(g).apply(sim), sim, attempts,
+                ClientPopulation group = new ClientPopulation(config, g, strategies.get(g).apply(sim), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
                         RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, config.count()), recorder);
                 if (groups.putIfAbsent(config.name(), group) != null) {
                     throw new IllegalArgumentException("two client groups are named '" + config.name() + "'");
                 }
+                byIndex[g] = group;
+                groupSizes[g] = config.count();
             }
-            Set<String> serviceNames = new HashSet<>();
-            for (ServiceConfig config : serviceConfigs) {
-                if (!serviceNames.add(config.name())) {
-                    throw new IllegalArgumentException("two services are named '" + config.name() + "'");
-                }
-            }
-            for (ClientPopulation group : groups.values()) {
-                if (!serviceNames.contains(group.config().target())) {
-                    throw new IllegalArgumentException("client group '" + group.config().name()
-                            + "' calls service '" + group.config().target() + "', which is not defined");
-                }
-            }
-            if (groups.size() != 1) {
-                throw new IllegalArgumentException("exactly one client group per system for now, found " + groups.size());
-            }
-            ClientPopulation only = groups.values().iterator().next();
+            ResponseRouter router = new ResponseRouter(attempts, byIndex);
             Map<String, ServiceModel> models = new LinkedHashMap<>();
             int index = 0;
             for (ServiceConfig config : serviceConfigs) {
-                models.put(config.name(), new ServiceModel(config, index, sim, attempts,
-                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index), recorder, only,
-                        ClientPopulation.RESPONSE));
+                ServiceModel service = new ServiceModel(config, index, sim, attempts,
+                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index), recorder, router,
+                        ClientPopulation.RESPONSE);
+                service.groupSizes(groupSizes);
+                if (models.putIfAbsent(config.name(), service) != null) {
+                    throw new IllegalArgumentException("two services are named '" + config.name() + "'");
+                }
                 index++;
             }
-            ServiceModel target = models.get(only.config().target());
-            target.clientCount(only.config().count());
-            only.connect(target);
+            for (ClientPopulation group : byIndex) {
+                ServiceModel target = models.get(group.config().target());
+                if (target == null) {
+                    throw new IllegalArgumentException("client group '" + group.config().name()
+                            + "' calls service '" + group.config().target() + "', which is not defined");
+                }
+                group.connect(target);
+            }
             return new SimulatedSystem(sim, models, groups, new FaultTimeline(faultList, models));
         }
     }
