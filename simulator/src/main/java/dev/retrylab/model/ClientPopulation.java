@@ -79,6 +79,13 @@ public final class ClientPopulation implements EventTarget {
         Workload workload = config.workload();
         if (workload instanceof Workload.OpenLoop open) {
             sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
+        } else if (workload instanceof Workload.RateSchedule schedule) {
+            sim.schedule(exponentialNanos(schedule.maxRate()), this, ARRIVAL, -1, 0L);
+        } else if (workload instanceof Workload.Periodic periodic) {
+            for (int client = 0; client < config.count(); client++) {
+                long phase = periodic.aligned() ? 0L : spread(periodic.periodNanos());
+                sim.schedule(phase, this, CLIENT_NEXT, client, 0L);
+            }
         } else if (workload instanceof Workload.Burst burst) {
             for (int client = 0; client < config.count(); client++) {
                 sim.scheduleAt(burst.atNanos() + spread(burst.spreadNanos()), this, CLIENT_NEXT, client, 0L);
@@ -96,14 +103,13 @@ public final class ClientPopulation implements EventTarget {
     @Override
     public void onEvent(int kind, int entity, long payload) {
         switch (kind) {
-            case ARRIVAL -> {
-                Workload.OpenLoop open = (Workload.OpenLoop) config.workload();
-                sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
-                startRequest(workloadRng.nextInt(config.count()));
-            }
+            case ARRIVAL -> arrival();
             case CLIENT_NEXT -> {
                 if (requestsLeft != null) {
                     requestsLeft[entity]--;
+                }
+                if (config.workload() instanceof Workload.Periodic periodic) {
+                    sim.schedule(periodic.periodNanos(), this, CLIENT_NEXT, entity, 0L);
                 }
                 startRequest(entity);
             }
@@ -111,6 +117,21 @@ public final class ClientPopulation implements EventTarget {
             case RESPONSE -> responded(entity, payload);
             default -> sendAttempt(entity);
         }
+    }
+
+    /** The next arrival of an open loop; a rate schedule keeps each candidate with probability λ(t)/λmax. */
+    private void arrival() {
+        if (config.workload() instanceof Workload.RateSchedule schedule) {
+            double max = schedule.maxRate();
+            sim.schedule(exponentialNanos(max), this, ARRIVAL, -1, 0L);
+            if (workloadRng.nextDouble() * max >= schedule.rateAt(sim.now())) {
+                return;
+            }
+        } else {
+            Workload.OpenLoop open = (Workload.OpenLoop) config.workload();
+            sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
+        }
+        startRequest(workloadRng.nextInt(config.count()));
     }
 
     /**
