@@ -48,6 +48,7 @@ public final class ClientPopulation implements EventTarget {
     private long requestsToStart;
     private long lastFinishNanos = -1L;
     private ServiceModel service;
+    private ServiceModel upstreamService;
 
     ClientPopulation(ClientConfig config, int groupIndex, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
@@ -72,6 +73,22 @@ public final class ClientPopulation implements EventTarget {
 
     void connect(ServiceModel target) {
         this.service = target;
+    }
+
+    /** Makes this group the downstream caller of {@code caller}: each request reports back to it. */
+    void serve(ServiceModel caller) {
+        this.upstreamService = caller;
+    }
+
+    /** Starts a request on behalf of {@code upstreamAttempt}, a downstream call of the upstream service. */
+    void startRequestFor(int upstreamAttempt) {
+        int logical = requests.open(0, sim.now());
+        requests.upstream(logical, upstreamAttempt);
+        recorder.requestStarted(sim.now());
+        if (strategy.budget() != null) {
+            strategy.budget().onRequest();
+        }
+        sendAttempt(logical);
     }
 
     /** Schedules the workload's first events. */
@@ -226,7 +243,7 @@ public final class ClientPopulation implements EventTarget {
             strategy.retry().callFinished(made, true, now);
         }
         recorder.requestSucceeded(now, now - requests.startNanos(logical), made);
-        finish(logical);
+        finish(logical, true);
     }
 
     private void failed(int logical, FailureKind kind, long retryAfterNanos, long attemptLatency) {
@@ -271,13 +288,18 @@ public final class ClientPopulation implements EventTarget {
     private void finishFailed(int logical, FailureKind kind, GiveUpReason reason) {
         long now = sim.now();
         recorder.requestFailed(now, now - requests.startNanos(logical), requests.attempts(logical), kind, reason);
-        finish(logical);
+        finish(logical, false);
     }
 
-    private void finish(int logical) {
+    private void finish(int logical, boolean succeeded) {
         int client = requests.client(logical);
+        int upstreamAttempt = requests.upstream(logical);
         requests.close(logical);
         lastFinishNanos = sim.now();
+        if (upstreamAttempt >= 0) {
+            upstreamService.downstreamDone(upstreamAttempt, succeeded);
+            return;
+        }
         if (config.workload() instanceof Workload.ClosedLoop closed
                 && (requestsLeft == null || requestsLeft[client] > 0)) {
             sim.schedule(closed.thinkNanos(), this, CLIENT_NEXT, client, 0L);

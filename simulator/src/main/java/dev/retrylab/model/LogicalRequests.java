@@ -15,6 +15,7 @@ final class LogicalRequests {
     private int[] client = new int[INITIAL_CAPACITY];
     private long[] startNanos = new long[INITIAL_CAPACITY];
     private int[] attempts = new int[INITIAL_CAPACITY];
+    private int[] upstream = new int[INITIAL_CAPACITY];
     private boolean[] failedOnce = new boolean[INITIAL_CAPACITY];
     private RetryState[] states = new RetryState[INITIAL_CAPACITY];
     private int[] nextFree = new int[INITIAL_CAPACITY];
@@ -36,6 +37,7 @@ final class LogicalRequests {
         client[id] = clientId;
         startNanos[id] = now;
         attempts[id] = 0;
+        upstream[id] = -1;
         failedOnce[id] = false;
         inFlight++;
         return id;
@@ -53,6 +55,15 @@ final class LogicalRequests {
 
     long startNanos(int id) {
         return startNanos[id];
+    }
+
+    /** The upstream attempt this request serves as a downstream call, or -1. */
+    int upstream(int id) {
+        return upstream[id];
+    }
+
+    void upstream(int id, int attemptId) {
+        upstream[id] = attemptId;
     }
 
     int attempts(int id) {
@@ -93,6 +104,7 @@ final class LogicalRequests {
         client = Arrays.copyOf(client, capacity);
         startNanos = Arrays.copyOf(startNanos, capacity);
         attempts = Arrays.copyOf(attempts, capacity);
+        upstream = Arrays.copyOf(upstream, capacity);
         failedOnce = Arrays.copyOf(failedOnce, capacity);
         states = Arrays.copyOf(states, capacity);
         nextFree = Arrays.copyOf(nextFree, capacity);

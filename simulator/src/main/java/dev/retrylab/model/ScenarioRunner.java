@@ -41,8 +41,9 @@ public final class ScenarioRunner {
         SimulatedSystem.Builder builder = SimulatedSystem.builder(scenario.seed(), replication).recorder(recorder)
                 .faults(scenario.faults());
         scenario.services().forEach(builder::service);
+        scenario.calls().forEach(builder::call);
         for (ClientConfig clients : scenario.clients()) {
-            builder.clients(clients, factory::create);
+            builder.clients(clients, factory);
         }
         SimulatedSystem system = builder.build();
         system.runUntil(scenario.durationNanos());

@@ -33,6 +33,7 @@ public final class ServiceModel implements EventTarget {
     private final int[] busy;
     private final ServiceFaults faults;
     private int[] groupSizes = {1};
+    private ClientPopulation downstream;
     private int nextReplica;
     private int queuedTotal;
     private int busyTotal;
@@ -77,6 +78,26 @@ public final class ServiceModel implements EventTarget {
         this.groupSizes = sizes.clone();
     }
 
+    /**
+     * Makes every attempt first call another service through {@code caller} (with the caller's
+     * own retry strategy), holding its worker meanwhile; the attempt fails with 503 when that call
+     * fails for good.
+     */
+    void callDownstream(ClientPopulation caller) {
+        this.downstream = caller;
+    }
+
+    /** The downstream call made for attempt {@code id} ended; the worker goes on or gives up. */
+    void downstreamDone(int id, boolean succeeded) {
+        if (succeeded) {
+            int replica = attempts.replica(id);
+            long serviceNanos = faults.serviceTime(replica, config.serviceTime().sampleNanos(rng), rng);
+            attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
+        } else {
+            finishWork(id, true, true);
+        }
+    }
+
     /** The fault timeline switches {@code fault} on or off. */
     void fault(Fault fault, boolean active) {
         faults.apply(fault, active, sim.now());
@@ -99,7 +120,7 @@ public final class ServiceModel implements EventTarget {
         }
         long handle = attempts.serviceHandle(id);
         if (handle >= 0 && sim.cancel(handle)) {
-            finishWork(id, false);
+            finishWork(id, false, false);
         }
     }
 
@@ -108,7 +129,7 @@ public final class ServiceModel implements EventTarget {
         if (kind == ARRIVE) {
             arrive(id);
         } else {
-            finishWork(id, true);
+            finishWork(id, true, false);
         }
     }
 
@@ -168,17 +189,25 @@ public final class ServiceModel implements EventTarget {
 
     private void startWork(int id, int replica) {
         advanceGauges();
-        long serviceNanos = faults.serviceTime(replica,
-                config.serviceTime().sampleNanos(rng) + config.loadCostNanos() * busy[replica], rng);
+        long loadCost = config.loadCostNanos() * busy[replica];
         busy[replica]++;
         busyTotal++;
         loadChanged();
         attempts.serviceStartNanos(id, sim.now());
+        if (downstream != null) {
+            attempts.serviceHandle(id, -1L);
+            downstream.startRequestFor(id);
+            return;
+        }
+        long serviceNanos = faults.serviceTime(replica, config.serviceTime().sampleNanos(rng) + loadCost, rng);
         attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
     }
 
-    /** A worker is done with {@code id}: completed, or cancelled because its client gave up. */
-    private void finishWork(int id, boolean completed) {
+    /**
+     * A worker is done with {@code id}: completed (failed when its downstream call failed), or
+     * cancelled because its client gave up.
+     */
+    private void finishWork(int id, boolean completed, boolean downstreamFailed) {
         advanceGauges();
         int replica = attempts.replica(id);
         busy[replica]--;
@@ -190,6 +219,8 @@ public final class ServiceModel implements EventTarget {
             if (!attempts.clientWaiting(id)) {
                 wastedNanos += sim.now() - attempts.serviceStartNanos(id);
                 attempts.serverDone(id);
+            } else if (downstreamFailed) {
+                respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
             } else if (config.failureProbability() > 0.0 && rng.nextDouble() < config.failureProbability()) {
                 respond(id, Outcome.failure(config.failureKind()));
             } else {

@@ -4,13 +4,11 @@ import dev.retrylab.engine.Simulation;
 import dev.retrylab.engine.random.RandomStreams;
 import dev.retrylab.engine.random.StreamPurpose;
 import dev.retrylab.fault.Fault;
-import dev.retrylab.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Services and client groups wired onto one {@link Simulation}, ready to run: one strategy, one
@@ -88,15 +86,44 @@ public final class SimulatedSystem {
         return total;
     }
 
+    /** The first entity id of group {@code g}'s clients: each group's streams are its own. */
+    static long groupEntities(int g) {
+        return (long) g << 32;
+    }
+
+    /** Service calls must not loop back: a cycle would make every request wait on itself. */
+    static void requireNoCycle(List<DownstreamCall> calls) {
+        Map<String, String> next = new LinkedHashMap<>();
+        for (DownstreamCall call : calls) {
+            if (next.putIfAbsent(call.caller(), call.callee()) != null) {
+                throw new IllegalArgumentException("service '" + call.caller() + "' has two downstream calls; "
+                        + "one is supported");
+            }
+        }
+        for (String start : next.keySet()) {
+            String current = start;
+            for (int steps = 0; current != null; steps++) {
+                current = next.get(current);
+                if (start.equals(current)) {
+                    throw new IllegalArgumentException("service calls form a cycle through '" + start + "'");
+                }
+                if (steps > next.size()) {
+                    break;
+                }
+            }
+        }
+    }
+
     /** Assembles a {@link SimulatedSystem}; validates names and references in {@link #build()}. */
     public static final class Builder {
         private final long seed;
         private final long replication;
         private final List<ServiceConfig> serviceConfigs = new ArrayList<>();
         private final List<ClientConfig> clientConfigs = new ArrayList<>();
-        private final List<Function<Clock, ClientStrategy>> strategies = new ArrayList<>();
+        private final List<StrategyFactory> strategies = new ArrayList<>();
         private RunRecorder recorder = RunRecorder.NONE;
         private final List<Fault> faultList = new ArrayList<>();
+        private final List<DownstreamCall> calls = new ArrayList<>();
 
         private Builder(long seed, long replication) {
             this.seed = seed;
@@ -112,9 +139,15 @@ public final class SimulatedSystem {
          * A client group and its strategy; the strategy is made from the simulation's clock, so
          * its breaker, budget and throttle keep virtual time.
          */
-        public Builder clients(ClientConfig config, Function<Clock, ClientStrategy> strategy) {
+        public Builder clients(ClientConfig config, StrategyFactory strategy) {
             clientConfigs.add(Objects.requireNonNull(config, "config"));
             strategies.add(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /** A service that calls another before answering. */
+        public Builder call(DownstreamCall call) {
+            calls.add(Objects.requireNonNull(call, "call"));
             return this;
         }
 
@@ -136,18 +169,30 @@ public final class SimulatedSystem {
                 throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " client groups");
             }
             Map<String, ClientPopulation> groups = new LinkedHashMap<>();
-            ClientPopulation[] byIndex = new ClientPopulation[clientConfigs.size()];
-            int[] groupSizes = new int[clientConfigs.size()];
+            ClientPopulation[] byIndex = new ClientPopulation[clientConfigs.size() + calls.size()];
+            int[] groupSizes = new int[byIndex.length];
             for (int g = 0; g < clientConfigs.size(); g++) {
                 ClientConfig config = clientConfigs.get(g);
-                ClientPopulation group = new ClientPopulation(config, g, strategies.get(g).apply(sim), sim, attempts,
+                ClientPopulation group = new ClientPopulation(config, g, strategies.get(g).create(sim), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
-                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, config.count()), recorder);
+                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), config.count()),
+                        recorder);
                 if (groups.putIfAbsent(config.name(), group) != null) {
                     throw new IllegalArgumentException("two client groups are named '" + config.name() + "'");
                 }
                 byIndex[g] = group;
                 groupSizes[g] = config.count();
+            }
+            for (int c = 0; c < calls.size(); c++) {
+                DownstreamCall call = calls.get(c);
+                int g = clientConfigs.size() + c;
+                ClientConfig config = new ClientConfig(call.caller() + "->" + call.callee(), 1, call.callee(),
+                        new Workload.Driven(), call.attemptTimeoutNanos(), 0L);
+                byIndex[g] = new ClientPopulation(config, g, call.strategy().create(sim), sim, attempts,
+                        RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
+                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), 1),
+                        RunRecorder.NONE);
+                groupSizes[g] = 1;
             }
             ResponseRouter router = new ResponseRouter(attempts, byIndex);
             Map<String, ServiceModel> models = new LinkedHashMap<>();
@@ -165,11 +210,22 @@ public final class SimulatedSystem {
             for (ClientPopulation group : byIndex) {
                 ServiceModel target = models.get(group.config().target());
                 if (target == null) {
-                    throw new IllegalArgumentException("client group '" + group.config().name()
+                    throw new IllegalArgumentException("'" + group.config().name()
                             + "' calls service '" + group.config().target() + "', which is not defined");
                 }
                 group.connect(target);
             }
+            for (int c = 0; c < calls.size(); c++) {
+                ServiceModel caller = models.get(calls.get(c).caller());
+                if (caller == null) {
+                    throw new IllegalArgumentException("a downstream call starts at service '" + calls.get(c).caller()
+                            + "', which is not defined");
+                }
+                ClientPopulation link = byIndex[clientConfigs.size() + c];
+                link.serve(caller);
+                caller.callDownstream(link);
+            }
+            requireNoCycle(calls);
             return new SimulatedSystem(sim, models, groups, new FaultTimeline(faultList, models));
         }
     }

@@ -5,6 +5,10 @@ package dev.retrylab.model;
  */
 public sealed interface Workload {
 
+    /** No arrivals of its own: a service starts each request (a downstream call). */
+    record Driven() implements Workload {
+    }
+
     /**
      * Periodic jobs (cron): each client sends a request every {@code periodNanos}, whatever
      * happened to the last one. With {@code aligned} phases every client fires at 0, T, 2T, …; else

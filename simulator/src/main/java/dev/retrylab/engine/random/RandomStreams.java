@@ -76,14 +76,24 @@ public final class RandomStreams {
     /** The streams of entities 0 to {@code entities - 1} for {@code purpose} in {@code replication}. */
     public static RandomStreamArray array(long scenarioSeed, long replication, StreamPurpose purpose,
             int entities) {
+        return array(scenarioSeed, replication, purpose, 0L, entities);
+    }
+
+    /**
+     * The streams of entities {@code firstEntity} to {@code firstEntity + entities - 1}: index i of
+     * the array is entity {@code firstEntity + i}. Groups of entities (the clients of group g, say
+     * at {@code g << 32}) get streams of their own this way.
+     */
+    public static RandomStreamArray array(long scenarioSeed, long replication, StreamPurpose purpose,
+            long firstEntity, int entities) {
         Objects.requireNonNull(purpose, "purpose");
         if (entities < 0) {
             throw new IllegalArgumentException("entities must be zero or more, was " + entities);
         }
         long prefix = absorb(absorb(absorb(DERIVATION_START, scenarioSeed), replication), purpose.code());
         long[] states = new long[entities];
-        for (int entity = 0; entity < entities; entity++) {
-            states[entity] = absorb(prefix, entity);
+        for (int index = 0; index < entities; index++) {
+            states[index] = absorb(prefix, firstEntity + index);
         }
         return new RandomStreamArray(states);
     }
