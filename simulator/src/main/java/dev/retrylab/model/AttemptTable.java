@@ -26,6 +26,7 @@ final class AttemptTable {
     private long[] timeoutHandle = new long[INITIAL_CAPACITY];
     private long[] serviceHandle = new long[INITIAL_CAPACITY];
     private long[] serviceStartNanos = new long[INITIAL_CAPACITY];
+    private long[] readVersion = new long[INITIAL_CAPACITY];
     private int[] replica = new int[INITIAL_CAPACITY];
     private byte[] holders = new byte[INITIAL_CAPACITY];
     private int[] nextFree = new int[INITIAL_CAPACITY];
@@ -98,6 +99,15 @@ final class AttemptTable {
         serviceStartNanos[id] = nanos;
     }
 
+    /** The version of its row the attempt read when its work started (contended rows only). */
+    long readVersion(int id) {
+        return readVersion[id];
+    }
+
+    void readVersion(int id, long version) {
+        readVersion[id] = version;
+    }
+
     int replica(int id) {
         return replica[id];
     }
@@ -154,6 +164,7 @@ final class AttemptTable {
         timeoutHandle = Arrays.copyOf(timeoutHandle, capacity);
         serviceHandle = Arrays.copyOf(serviceHandle, capacity);
         serviceStartNanos = Arrays.copyOf(serviceStartNanos, capacity);
+        readVersion = Arrays.copyOf(readVersion, capacity);
         replica = Arrays.copyOf(replica, capacity);
         holders = Arrays.copyOf(holders, capacity);
         nextFree = Arrays.copyOf(nextFree, capacity);

@@ -22,11 +22,24 @@ import java.util.Objects;
  * @param loadBalancing     how attempts are spread over replicas
  * @param failureProbability the chance that a served attempt fails anyway (0 for none)
  * @param failureKind       the kind of those failures
+ * @param contendedRows     0 for none; else every attempt is a conditional write to one of this
+ *                          many rows (client i writes row i mod rows): it reads the row's version
+ *                          when its work starts and commits when the work ends, failing with
+ *                          CONFLICT if another write committed in between (optimistic concurrency)
  */
 public record ServiceConfig(String name, int replicas, int workers, int queueCapacity,
                             DurationDistribution serviceTime, long loadCostNanos, long networkDelayNanos,
                             boolean cancelOnTimeout, LoadBalancing loadBalancing,
-                            double failureProbability, FailureKind failureKind) {
+                            double failureProbability, FailureKind failureKind, int contendedRows) {
+
+    /** A service without contended rows. */
+    public ServiceConfig(String name, int replicas, int workers, int queueCapacity,
+                         DurationDistribution serviceTime, long loadCostNanos, long networkDelayNanos,
+                         boolean cancelOnTimeout, LoadBalancing loadBalancing,
+                         double failureProbability, FailureKind failureKind) {
+        this(name, replicas, workers, queueCapacity, serviceTime, loadCostNanos, networkDelayNanos, cancelOnTimeout,
+                loadBalancing, failureProbability, failureKind, 0);
+    }
 
     /** No limit on the queue. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -46,6 +59,9 @@ public record ServiceConfig(String name, int replicas, int workers, int queueCap
         if (loadCostNanos < 0 || networkDelayNanos < 0) {
             throw new IllegalArgumentException("loadCost and networkDelay must be zero or more");
         }
+        if (contendedRows < 0) {
+            throw new IllegalArgumentException("contendedRows must be 0 (none) or more, was " + contendedRows);
+        }
         if (!(failureProbability >= 0.0 && failureProbability <= 1.0)) {
             throw new IllegalArgumentException("failureProbability must be between 0 and 1, was " + failureProbability);
         }
@@ -60,6 +76,12 @@ public record ServiceConfig(String name, int replicas, int workers, int queueCap
     /** The same service where each served attempt fails with probability {@code p} as {@code kind}. */
     public ServiceConfig withFailures(double p, FailureKind kind) {
         return new ServiceConfig(name, replicas, workers, queueCapacity, serviceTime, loadCostNanos,
-                networkDelayNanos, cancelOnTimeout, loadBalancing, p, kind);
+                networkDelayNanos, cancelOnTimeout, loadBalancing, p, kind, contendedRows);
+    }
+
+    /** The same service where every attempt is a conditional write to one of {@code rows} rows. */
+    public ServiceConfig withContendedRows(int rows) {
+        return new ServiceConfig(name, replicas, workers, queueCapacity, serviceTime, loadCostNanos,
+                networkDelayNanos, cancelOnTimeout, loadBalancing, failureProbability, failureKind, rows);
     }
 }

@@ -34,6 +34,8 @@ public final class ServiceModel implements EventTarget {
     private final ServiceFaults faults;
     private int[] groupSizes = {1};
     private ClientPopulation downstream;
+    private final long[] rowVersions;
+    private long conflicts;
     private int nextReplica;
     private int queuedTotal;
     private int busyTotal;
@@ -66,6 +68,7 @@ public final class ServiceModel implements EventTarget {
         }
         this.busy = new int[config.replicas()];
         this.faults = new ServiceFaults(config.replicas(), config.workers());
+        this.rowVersions = new long[config.contendedRows()];
         this.lastChangeNanos = sim.now();
     }
 
@@ -194,6 +197,9 @@ public final class ServiceModel implements EventTarget {
         busyTotal++;
         loadChanged();
         attempts.serviceStartNanos(id, sim.now());
+        if (rowVersions.length > 0) {
+            attempts.readVersion(id, rowVersions[attempts.client(id) % rowVersions.length]);
+        }
         if (downstream != null) {
             attempts.serviceHandle(id, -1L);
             downstream.startRequestFor(id);
@@ -216,11 +222,14 @@ public final class ServiceModel implements EventTarget {
         attempts.serviceHandle(id, -1L);
         if (completed) {
             served++;
+            boolean conflicted = !downstreamFailed && rowVersions.length > 0 && !commit(id);
             if (!attempts.clientWaiting(id)) {
                 wastedNanos += sim.now() - attempts.serviceStartNanos(id);
                 attempts.serverDone(id);
             } else if (downstreamFailed) {
                 respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
+            } else if (conflicted) {
+                respond(id, Outcome.failure(FailureKind.CONFLICT));
             } else if (config.failureProbability() > 0.0 && rng.nextDouble() < config.failureProbability()) {
                 respond(id, Outcome.failure(config.failureKind()));
             } else {
@@ -230,6 +239,22 @@ public final class ServiceModel implements EventTarget {
             attempts.serverDone(id);
         }
         startNextQueued(replica);
+    }
+
+    /** The conditional write of attempt {@code id}: commits unless its row changed since it read it. */
+    private boolean commit(int id) {
+        int row = attempts.client(id) % rowVersions.length;
+        if (rowVersions[row] != attempts.readVersion(id)) {
+            conflicts++;
+            return false;
+        }
+        rowVersions[row]++;
+        return true;
+    }
+
+    /** Writes that lost the race to another write of the same row. */
+    public long conflicts() {
+        return conflicts;
     }
 
     private void startNextQueued(int replica) {
