@@ -48,23 +48,42 @@ public final class SourceNode {
      */
     public static SourceNode parse(String file, String text) throws ScenarioException {
         List<ScenarioError> errors = new ArrayList<>();
+        SourceNode root = parse(file, text, errors);
+        if (errors.isEmpty()) {
+            return root;
+        }
+        throw new ScenarioException(errors);
+    }
+
+    /**
+     * Parses YAML text, adding a key given twice to {@code errors} and keeping its first value, so
+     * that a reader can go on and report the other mistakes of the file as well.
+     *
+     * @throws ScenarioException for malformed YAML, where no tree can be built
+     */
+    static SourceNode parse(String file, String text, List<ScenarioError> errors) throws ScenarioException {
+        List<ScenarioError> malformed = new ArrayList<>();
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new SourceNode(Kind.NULL, null, Map.of(), List.of(), "", 1, 1);
             }
             SourceNode root = read(parser, file, "", errors);
-            if (errors.isEmpty()) {
+            if (parser.nextToken() != null) {
+                JsonLocation where = parser.currentTokenLocation();
+                malformed.add(new ScenarioError(file, where.getLineNr(), where.getColumnNr(), "",
+                        "not valid YAML: a scenario file holds one document, found a second one here"));
+            } else {
                 return root;
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            errors.add(new ScenarioError(file, where == null ? 0 : where.getLineNr(),
+            malformed.add(new ScenarioError(file, where == null ? 0 : where.getLineNr(),
                     where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            errors.add(new ScenarioError(file, 0, 0, "", "could not be read: " + e.getMessage()));
+            malformed.add(new ScenarioError(file, 0, 0, "", "could not be read: " + e.getMessage()));
         }
-        throw new ScenarioException(errors);
+        throw new ScenarioException(malformed);
     }
 
     private static SourceNode read(JsonParser parser, String file, String path, List<ScenarioError> errors)

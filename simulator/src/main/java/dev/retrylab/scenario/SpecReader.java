@@ -5,6 +5,9 @@ import dev.retrylab.time.RateText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,14 +36,22 @@ public final class SpecReader {
         errors.add(new ScenarioError(file, at.line(), at.column(), at.path(), message));
     }
 
+    /** Records a mistake found elsewhere, for example by the YAML parser. */
+    void add(ScenarioError error) {
+        errors.add(error);
+    }
+
+    /** The mistakes recorded so far, in the order they were found. */
     public List<ScenarioError> errors() {
         return List.copyOf(errors);
     }
 
-    /** Throws every mistake recorded so far, if any. */
+    /** Throws every mistake recorded so far, if any, in file order (line, then column). */
     public void throwIfAny() throws ScenarioException {
         if (!errors.isEmpty()) {
-            throw new ScenarioException(errors);
+            List<ScenarioError> sorted = new ArrayList<>(errors);
+            sorted.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
+            throw new ScenarioException(sorted);
         }
     }
 
@@ -65,6 +76,30 @@ public final class SpecReader {
             }
         }
         return node.mapping();
+    }
+
+    /**
+     * A value written as a mapping with one key that names its kind, such as
+     * {@code {exponential: 10ms}} or {@code {open: 100/s}}: that key and its value. Anything else
+     * is reported, saying that {@code expected} was, and gives null.
+     *
+     * @param expected what would be valid, for the message, for example "a workload: {open: 100/s}, …"
+     */
+    public Map.Entry<String, SourceNode> variant(SourceNode node, Collection<String> kinds, String expected) {
+        if (node.kind() != SourceNode.Kind.MAPPING || node.mapping().size() != 1) {
+            String found = node.kind() == SourceNode.Kind.MAPPING
+                    ? node.mapping().size() + " keys (" + String.join(", ", node.mapping().keySet()) + ")"
+                    : node.describe();
+            error(node, "must be " + expected + ", found " + found);
+            return null;
+        }
+        Map.Entry<String, SourceNode> entry = node.mapping().entrySet().iterator().next();
+        if (!kinds.contains(entry.getKey())) {
+            error(entry.getValue(), "unknown kind '" + entry.getKey() + "'" + suggestion(entry.getKey(), kinds)
+                    + "; allowed here: " + String.join(", ", kinds));
+            return null;
+        }
+        return entry;
     }
 
     /** A mapping whose keys are names chosen by the user (services, strategies, …). */
@@ -198,6 +233,11 @@ public final class SpecReader {
             return fallback;
         }
         return text;
+    }
+
+    /** An ordered, unmodifiable set of choices, so that messages list them in a stable order. */
+    static Set<String> choices(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate within a small edit distance, else "". */

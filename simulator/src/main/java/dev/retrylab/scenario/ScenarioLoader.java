@@ -1,0 +1,338 @@
+package dev.retrylab.scenario;
+
+import dev.retrylab.fault.Fault;
+import dev.retrylab.model.ClientConfig;
+import dev.retrylab.model.LoadBalancing;
+import dev.retrylab.model.Scenario;
+import dev.retrylab.model.ServiceConfig;
+import dev.retrylab.model.StrategyFactory;
+import dev.retrylab.model.Workload;
+import dev.retrylab.engine.random.DurationDistribution;
+import dev.retrylab.time.DurationText;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a scenario file into a validated {@link Scenario}. The format is documented, key by key
+ * with every default, in {@code scenarios/reference.yaml}; this class reads the top level, the
+ * services and the clients, and leaves distributions, faults and strategies to
+ * {@link DistributionReader}, {@link FaultReader} and {@link StrategyReader}.
+ *
+ * <p>Contract: a file with mistakes gives one {@link ScenarioException} listing every mistake
+ * found, in file order, each with file, line, column, key path, what was found and what is
+ * allowed. The reader goes on after a mistake, so one run shows them all. A file that cannot be
+ * read is a {@link ScenarioException} too. No other exception escapes for bad input.
+ *
+ * <p>Rules beyond each value's own range: names of services, clients and strategies are letters,
+ * digits, {@code -} and {@code _}; a client group targets a defined service; there is one client
+ * group (the model runs one for now); the interval is at most the duration, and the run has at
+ * most {@value #MAX_INTERVALS} intervals; a burst happens before the run ends; and the fault rules
+ * of {@link FaultReader}. Stateless and thread-safe.
+ */
+public final class ScenarioLoader {
+
+    /** The most intervals a run may have (duration / interval). */
+    public static final int MAX_INTERVALS = 1_000_000;
+    /** The largest file read, in bytes. */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "interval", "services",
+            "clients", "faults", "strategies");
+    static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
+            "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind");
+    static final List<String> CLIENT_KEYS = List.of("count", "target", "workload", "timeout", "deadline");
+    static final List<String> WORKLOADS = List.of("open", "burst", "closed");
+    static final List<String> BURST_KEYS = List.of("at", "spread");
+    static final List<String> CLOSED_KEYS = List.of("think", "requests", "spread");
+    static final Set<String> LOAD_BALANCING = SpecReader.choices("round-robin", "random", "least-outstanding");
+
+    private static final int MAX_REPLICAS = 10_000;
+    private static final int MAX_WORKERS = 1_000_000;
+    private static final int MAX_CLIENTS = 10_000_000;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Duration ONE_NANO = Duration.ofNanos(1);
+
+    private final SpecReader reader;
+    private final DistributionReader distributions;
+
+    private ScenarioLoader(String file) {
+        this.reader = new SpecReader(file);
+        this.distributions = new DistributionReader(reader);
+    }
+
+    /**
+     * Reads and validates the scenario in {@code file}.
+     *
+     * @throws ScenarioException listing every mistake, or saying why the file could not be read
+     */
+    public static Scenario load(Path file) throws ScenarioException {
+        String name = file.toString();
+        String text;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw failure(name, "is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                        + " MB, too large for a scenario file");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw failure(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw failure(name, "could not be read: permission denied");
+        } catch (MalformedInputException e) {
+            throw failure(name, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw failure(name, "could not be read: " + e.getMessage());
+        }
+        return parse(name, text);
+    }
+
+    /**
+     * Reads and validates the scenario in {@code yamlText}.
+     *
+     * @param fileName the name to put in error messages; its last part without extension is the
+     *                 scenario's default name
+     * @throws ScenarioException listing every mistake
+     */
+    public static Scenario parse(String fileName, String yamlText) throws ScenarioException {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(yamlText, "yamlText");
+        List<ScenarioError> duplicates = new ArrayList<>();
+        SourceNode root = SourceNode.parse(fileName, yamlText, duplicates);
+        ScenarioLoader loader = new ScenarioLoader(fileName);
+        duplicates.forEach(loader.reader::add);
+        return loader.read(root);
+    }
+
+    private static ScenarioException failure(String file, String message) {
+        return new ScenarioException(List.of(new ScenarioError(file, 0, 0, "", message)));
+    }
+
+    /** The scenario's default name: the file name without directories and extension. */
+    static String defaultName(String fileName) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = base.lastIndexOf('.');
+        String stem = dot > 0 ? base.substring(0, dot) : base;
+        return stem.isBlank() ? "scenario" : stem;
+    }
+
+    /** Reports {@code name} at {@code at} unless it is a valid name for a {@code what}. */
+    static void checkName(SpecReader reader, SourceNode at, String name, String what) {
+        if (!NAME.matcher(name).matches()) {
+            reader.error(at, "'" + name + "' is not a valid " + what + " name: use letters, digits, '-' and '_', "
+                    + "starting with a letter or digit");
+        }
+    }
+
+    private Scenario read(SourceNode root) throws ScenarioException {
+        if (root.kind() == SourceNode.Kind.NULL) {
+            reader.error(root, "the file is empty: a scenario needs at least duration, services, clients and "
+                    + "strategies (see scenarios/reference.yaml)");
+            reader.throwIfAny();
+        }
+        Map<String, SourceNode> top = reader.mapping(root, TOP_KEYS,
+                List.of("duration", "services", "clients", "strategies"));
+        String name = reader.string(top.get("name"), defaultName(reader.file()));
+        if (name.isBlank()) {
+            reader.error(top.get("name"), "must not be empty");
+        }
+        String description = reader.string(top.get("description"), "");
+        long seed = reader.integer(top.get("seed"), 1L, 0L, Long.MAX_VALUE);
+        Duration duration = reader.duration(top.get("duration"), null, ONE_NANO);
+        Duration interval = top.containsKey("interval")
+                ? reader.duration(top.get("interval"), null, ONE_NANO) : Duration.ofSeconds(1);
+        if (duration != null && interval != null) {
+            SourceNode at = top.containsKey("interval") ? top.get("interval") : top.get("duration");
+            if (interval.compareTo(duration) > 0) {
+                reader.error(at, "the interval (" + DurationText.format(interval) + ") must not be longer than the "
+                        + "duration (" + DurationText.format(duration) + ")");
+            } else if (duration.toNanos() / interval.toNanos() > MAX_INTERVALS) {
+                reader.error(at, "the run would have " + duration.toNanos() / interval.toNanos()
+                        + " intervals of " + DurationText.format(interval) + "; at most " + MAX_INTERVALS
+                        + " are allowed: lengthen the interval");
+            }
+        }
+        Map<String, ServiceConfig> services = top.containsKey("services")
+                ? services(top.get("services")) : null;
+        Map<String, Integer> replicas = null;
+        if (services != null) {
+            replicas = new LinkedHashMap<>();
+            for (ServiceConfig service : services.values()) {
+                replicas.put(service.name(), service.replicas());
+            }
+        }
+        List<ClientConfig> clients = top.containsKey("clients")
+                ? clients(top.get("clients"), replicas, duration) : List.of();
+        List<Fault> faults = new FaultReader(reader, distributions).read(top.get("faults"), replicas, duration,
+                interval);
+        Map<String, StrategyFactory> strategies = top.containsKey("strategies")
+                ? new StrategyReader(reader).read(top.get("strategies")) : Map.of();
+        reader.throwIfAny();
+        try {
+            return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
+                    List.copyOf(services.values()), clients, faults, strategies);
+        } catch (IllegalArgumentException e) {
+            reader.error(root, e.getMessage());
+            reader.throwIfAny();
+            throw e;
+        }
+    }
+
+    /**
+     * The services by name. Those with mistakes are reported; their names are kept (with a
+     * placeholder configuration) so that references to them are not reported as well.
+     */
+    private Map<String, ServiceConfig> services(SourceNode node) {
+        Map<String, ServiceConfig> services = new LinkedHashMap<>();
+        Map<String, SourceNode> entries = reader.namedEntries(node);
+        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
+            reader.error(node, "must define at least one service, for example api: {workers: 10, serviceTime: 10ms}");
+        }
+        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+            checkName(reader, entry.getValue(), entry.getKey(), "service");
+            services.put(entry.getKey(), service(entry.getKey(), entry.getValue()));
+        }
+        return services;
+    }
+
+    private ServiceConfig service(String name, SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, SERVICE_KEYS, List.of("workers", "serviceTime"));
+        int replicas = (int) reader.integer(keys.get("replicas"), 1, 1, MAX_REPLICAS);
+        int workers = (int) reader.integer(keys.get("workers"), 1, 1, MAX_WORKERS);
+        int queue = queue(keys.get("queue"));
+        DurationDistribution serviceTime = keys.containsKey("serviceTime")
+                ? distributions.read(keys.get("serviceTime")) : null;
+        Duration loadCost = reader.duration(keys.get("loadCost"), Duration.ZERO, Duration.ZERO);
+        Duration networkDelay = reader.duration(keys.get("networkDelay"), Duration.ZERO, Duration.ZERO);
+        boolean cancelOnTimeout = reader.bool(keys.get("cancelOnTimeout"), false);
+        String balancing = reader.choice(keys.get("loadBalancing"), LOAD_BALANCING, "round-robin");
+        double failureProbability = reader.number(keys.get("failureProbability"), 0.0, 0.0, 1.0);
+        String failureKind = reader.choice(keys.get("failureKind"), FailureKinds.NAMES, "unavailable");
+        try {
+            return new ServiceConfig(name, replicas, workers, queue,
+                    serviceTime == null ? DurationDistribution.constant(Duration.ZERO) : serviceTime,
+                    loadCost.toNanos(), networkDelay.toNanos(), cancelOnTimeout,
+                    LoadBalancing.valueOf(balancing.toUpperCase(Locale.ROOT).replace('-', '_')),
+                    failureProbability, FailureKinds.of(failureKind));
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return ServiceConfig.queue(name, 1, DurationDistribution.constant(Duration.ZERO));
+        }
+    }
+
+    /** {@code unbounded} (the default) or a whole number of waiting attempts per replica. */
+    private int queue(SourceNode node) {
+        String text = reader.string(node, null);
+        if (text == null || text.trim().equals("unbounded")) {
+            return ServiceConfig.UNBOUNDED;
+        }
+        long max = ServiceConfig.UNBOUNDED - 1L;
+        try {
+            long capacity = Long.parseLong(text.trim().replace("_", ""));
+            if (capacity >= 0 && capacity <= max) {
+                return (int) capacity;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.error(node, "must be 'unbounded' or a whole number from 0 to " + max + ", found '" + text + "'");
+        return ServiceConfig.UNBOUNDED;
+    }
+
+    private List<ClientConfig> clients(SourceNode node, Map<String, Integer> services, Duration duration) {
+        List<ClientConfig> clients = new ArrayList<>();
+        Map<String, SourceNode> entries = reader.namedEntries(node);
+        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
+            reader.error(node, "must define a client group, for example agents: {count: 100, target: api, "
+                    + "workload: {open: 50/s}, timeout: 1s}");
+        }
+        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+            checkName(reader, entry.getValue(), entry.getKey(), "client group");
+            if (entries.size() > 1 && !clients.isEmpty()) {
+                reader.error(entry.getValue(), "a scenario has one client group for now; merge '" + entry.getKey()
+                        + "' into '" + entries.keySet().iterator().next() + "' or move it to another scenario");
+            }
+            ClientConfig client = client(entry.getKey(), entry.getValue(), services, duration);
+            if (client != null) {
+                clients.add(client);
+            }
+        }
+        return clients;
+    }
+
+    private ClientConfig client(String name, SourceNode node, Map<String, Integer> services, Duration duration) {
+        Map<String, SourceNode> keys = reader.mapping(node, CLIENT_KEYS,
+                List.of("count", "target", "workload", "timeout"));
+        int count = (int) reader.integer(keys.get("count"), 1, 1, MAX_CLIENTS);
+        String target = reader.string(keys.get("target"), null);
+        if (target != null && services != null && !services.containsKey(target)) {
+            reader.error(keys.get("target"), "names service '" + target + "', which is not defined"
+                    + SpecReader.suggestion(target, services.keySet()) + "; defined services: "
+                    + String.join(", ", services.keySet()));
+        }
+        Workload workload = keys.containsKey("workload") ? workload(keys.get("workload"), duration) : null;
+        Duration timeout = reader.duration(keys.get("timeout"), null, ONE_NANO);
+        Duration deadline = reader.duration(keys.get("deadline"), Duration.ZERO, ONE_NANO);
+        if (target == null || workload == null || timeout == null) {
+            return null;
+        }
+        try {
+            return new ClientConfig(name, count, target, workload, timeout.toNanos(), deadline.toNanos());
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return null;
+        }
+    }
+
+    private Workload workload(SourceNode node, Duration duration) {
+        Map.Entry<String, SourceNode> variant = reader.variant(node, WORKLOADS,
+                "a workload: {open: 100/s}, {burst: {at: 10s, spread: 0ms}} or "
+                        + "{closed: {think: 100ms, requests: 0, spread: 1s}}");
+        if (variant == null) {
+            return null;
+        }
+        SourceNode value = variant.getValue();
+        switch (variant.getKey()) {
+            case "open": {
+                double rate = reader.ratePerSecond(value, Double.NaN);
+                if (value.kind() == SourceNode.Kind.SCALAR && !Double.isNaN(rate)
+                        && (!(rate > 0.0) || Double.isInfinite(rate))) {
+                    reader.error(value, "must be more than 0/s, found " + value.scalar());
+                    return null;
+                }
+                return Double.isNaN(rate) ? null : new Workload.OpenLoop(rate);
+            }
+            case "burst": {
+                Map<String, SourceNode> keys = reader.mapping(value, BURST_KEYS, List.of());
+                Duration at = reader.duration(keys.get("at"), Duration.ZERO, Duration.ZERO);
+                Duration spread = reader.duration(keys.get("spread"), Duration.ZERO, Duration.ZERO);
+                if (duration != null && at.compareTo(duration) >= 0) {
+                    reader.error(keys.get("at"), "must be before the run ends (duration "
+                            + DurationText.format(duration) + ")");
+                    return null;
+                }
+                return new Workload.Burst(at.toNanos(), spread.toNanos());
+            }
+            default: {
+                Map<String, SourceNode> keys = reader.mapping(value, CLOSED_KEYS, List.of());
+                Duration think = reader.duration(keys.get("think"), Duration.ZERO, Duration.ZERO);
+                int requests = (int) reader.integer(keys.get("requests"), 0, 0, Integer.MAX_VALUE);
+                Duration spread = reader.duration(keys.get("spread"), Duration.ZERO, Duration.ZERO);
+                return new Workload.ClosedLoop(think.toNanos(), requests, spread.toNanos());
+            }
+        }
+    }
+}

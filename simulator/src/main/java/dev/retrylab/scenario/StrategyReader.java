@@ -1,0 +1,327 @@
+package dev.retrylab.scenario;
+
+import dev.retrylab.model.ClientStrategy;
+import dev.retrylab.model.StrategyFactory;
+import dev.retrylab.strategy.backoff.Backoff;
+import dev.retrylab.strategy.backoff.Jitter;
+import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.breaker.CircuitBreakerConfig;
+import dev.retrylab.strategy.budget.AdaptiveThrottle;
+import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.retry.AdaptiveRetry;
+import dev.retrylab.strategy.retry.RetryPolicy;
+import dev.retrylab.strategy.retry.RetryStrategy;
+import dev.retrylab.time.Clock;
+import dev.retrylab.time.DurationText;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the {@code strategies} of a scenario file into {@link StrategyFactory}s, in file order.
+ * Every setting is optional; the defaults are the library's ({@link RetryPolicy#defaults()},
+ * {@link CircuitBreakerConfig#defaults()}, …), listed in {@code scenarios/reference.yaml}.
+ *
+ * <p>Each part is built once while reading, on a probe clock, so that the library's own checks
+ * (a cap below the base delay, a breaker's minimum calls above its window, …) are reported at the
+ * part's place in the file. The factories then build fresh stateful objects (adaptive retry,
+ * budget, breaker, throttle) on every {@link StrategyFactory#create} call, on the clock given;
+ * the immutable retry policy and breaker settings are shared. Not thread-safe.
+ */
+final class StrategyReader {
+
+    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "budget",
+            "breaker", "throttle", "adaptive");
+    static final List<String> BACKOFF_KEYS = List.of("type", "base", "multiplier", "increment", "cap", "jitter",
+            "jitterFactor");
+    static final Set<String> BACKOFF_TYPES = SpecReader.choices("none", "constant", "linear", "exponential");
+    static final Set<String> JITTERS = SpecReader.choices("none", "full", "equal", "decorrelated", "proportional");
+    static final List<String> RETRY_AFTER_KEYS = List.of("honor", "max");
+    static final List<String> BREAKER_KEYS = List.of("failureRate", "window", "minimumCalls", "openDuration",
+            "halfOpenCalls", "consecutiveFailures");
+    static final List<String> THROTTLE_KEYS = List.of("k", "window");
+    static final List<String> ADAPTIVE_KEYS = List.of("window", "minimumCalls", "maxAge", "attempts", "delayScale",
+            "health");
+
+    /** The longest cap that exponential backoff gets when the file gives none. */
+    private static final Duration DEFAULT_CAP = Duration.ofSeconds(10);
+    private static final Clock PROBE_CLOCK = () -> 0L;
+    private static final int MAX_ATTEMPTS = 1_000;
+
+    private final SpecReader reader;
+    private final BudgetReader budgets;
+
+    StrategyReader(SpecReader reader) {
+        this.reader = reader;
+        this.budgets = new BudgetReader(reader);
+    }
+
+    /** The strategies by name, in file order; those with mistakes are reported and left out. */
+    Map<String, StrategyFactory> read(SourceNode node) {
+        Map<String, StrategyFactory> strategies = new LinkedHashMap<>();
+        Map<String, SourceNode> entries = reader.namedEntries(node);
+        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
+            reader.error(node, "must define at least one strategy, for example no-retry: {maxAttempts: 1}");
+        }
+        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+            ScenarioLoader.checkName(reader, entry.getValue(), entry.getKey(), "strategy");
+            StrategyFactory factory = strategy(entry.getKey(), entry.getValue());
+            if (factory != null) {
+                strategies.put(entry.getKey(), factory);
+            }
+        }
+        return strategies;
+    }
+
+    private StrategyFactory strategy(String name, SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, KEYS, List.of());
+        int errorsBefore = reader.errors().size();
+        int maxAttempts = (int) reader.integer(keys.get("maxAttempts"), 3, 1, MAX_ATTEMPTS);
+        RetryPolicy read = policy(node, keys, maxAttempts);
+        RetryPolicy retryPolicy = read == null ? RetryPolicy.defaults() : read;
+        Function<Clock, RetryStrategy> retry = keys.containsKey("adaptive")
+                ? probe(keys.get("adaptive"), adaptive(keys.get("adaptive"), retryPolicy, maxAttempts))
+                : clock -> retryPolicy;
+        Function<Clock, RetryBudget> budget = keys.containsKey("budget")
+                ? probe(keys.get("budget"), budgets.read(keys.get("budget"))) : clock -> null;
+        Function<Clock, CircuitBreaker> breaker = keys.containsKey("breaker")
+                ? probe(keys.get("breaker"), breaker(keys.get("breaker"))) : clock -> null;
+        Function<Clock, AdaptiveThrottle> throttle = keys.containsKey("throttle")
+                ? probe(keys.get("throttle"), throttle(keys.get("throttle"))) : clock -> null;
+        if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null
+                || throttle == null) {
+            return null;
+        }
+        return clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock), breaker.apply(clock),
+                throttle.apply(clock));
+    }
+
+    /** The retry policy: attempts, backoff, time budget and Retry-After; null when it is wrong (reported). */
+    private RetryPolicy policy(SourceNode node, Map<String, SourceNode> keys, int maxAttempts) {
+        RetryPolicy.Builder policy = RetryPolicy.builder().maxAttempts(maxAttempts);
+        try {
+            if (keys.containsKey("backoff")) {
+                Backoff backoff = backoff(keys.get("backoff"));
+                if (backoff != null) {
+                    policy.backoff(backoff);
+                }
+            }
+            Duration maxDuration = reader.duration(keys.get("maxDuration"), null, Duration.ofNanos(1));
+            if (maxDuration != null) {
+                policy.maxDuration(maxDuration);
+            }
+            if (keys.containsKey("retryAfter")) {
+                Map<String, SourceNode> retryAfter = reader.mapping(keys.get("retryAfter"), RETRY_AFTER_KEYS,
+                        List.of());
+                policy.honorRetryAfter(reader.bool(retryAfter.get("honor"), true));
+                policy.maxRetryAfter(reader.duration(retryAfter.get("max"), Duration.ofSeconds(60), Duration.ZERO));
+            }
+            return policy.build();
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * {@code maker} once tried on a probe clock: the same maker, or null when it is null or the
+     * library refuses its settings (reported at {@code node}).
+     */
+    private <T> Function<Clock, T> probe(SourceNode node, Function<Clock, T> maker) {
+        if (maker == null) {
+            return null;
+        }
+        try {
+            maker.apply(PROBE_CLOCK);
+            return maker;
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return null;
+        }
+    }
+
+    private Backoff backoff(SourceNode node) {
+        if (node.kind() == SourceNode.Kind.SCALAR && "none".equals(node.scalar())) {
+            return Backoff.none();
+        }
+        if (node.kind() != SourceNode.Kind.MAPPING) {
+            reader.error(node, "must be none or a mapping such as {type: exponential, base: 100ms, multiplier: 2, "
+                    + "cap: 10s, jitter: full}, found " + node.describe());
+            return null;
+        }
+        Map<String, SourceNode> keys = reader.mapping(node, BACKOFF_KEYS, List.of());
+        String type = reader.choice(keys.get("type"), BACKOFF_TYPES, "exponential");
+        onlyFor(keys, "multiplier", type, List.of("exponential"));
+        onlyFor(keys, "increment", type, List.of("linear"));
+        onlyFor(keys, "base", type, List.of("constant", "linear", "exponential"));
+        onlyFor(keys, "cap", type, List.of("constant", "linear", "exponential"));
+        Duration base = reader.duration(keys.get("base"), Duration.ofMillis(100), Duration.ofNanos(1));
+        double multiplier = reader.number(keys.get("multiplier"), 2.0, 1.0, 1_000.0);
+        Duration increment = reader.duration(keys.get("increment"), base, Duration.ZERO);
+        Duration cap = cap(keys.get("cap"), type.equals("exponential") && base.compareTo(DEFAULT_CAP) < 0
+                ? DEFAULT_CAP : null);
+        String jitter = reader.choice(keys.get("jitter"), JITTERS, type.equals("none") ? "none" : "full");
+        if (keys.containsKey("jitterFactor") && !jitter.equals("proportional")) {
+            reader.error(keys.get("jitterFactor"), "applies only to jitter: proportional, not " + jitter);
+        }
+        double jitterFactor = reader.number(keys.get("jitterFactor"), 0.2, 0.0, 1.0);
+        try {
+            Backoff backoff = switch (type) {
+                case "none" -> Backoff.none();
+                case "constant" -> Backoff.constant(base);
+                case "linear" -> Backoff.linear(base, increment);
+                default -> Backoff.exponential(base, multiplier);
+            };
+            if (cap != null) {
+                if (cap.compareTo(base) < 0) {
+                    reader.error(keys.get("cap"), "must be at least the base delay " + DurationText.format(base));
+                    return null;
+                }
+                backoff = backoff.withCap(cap);
+            }
+            return backoff.withJitter(Jitter.valueOf(jitter.toUpperCase(Locale.ROOT)), jitterFactor);
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A cap: a positive duration or {@code none}; {@code fallback} when absent. */
+    private Duration cap(SourceNode node, Duration fallback) {
+        if (node != null && node.kind() == SourceNode.Kind.SCALAR && "none".equals(node.scalar())) {
+            return null;
+        }
+        return reader.duration(node, fallback, Duration.ofNanos(1));
+    }
+
+    private void onlyFor(Map<String, SourceNode> keys, String key, String type, List<String> types) {
+        if (keys.containsKey(key) && !types.contains(type)) {
+            reader.error(keys.get(key), "applies only to type: " + String.join(", ", types) + "; this backoff is "
+                    + type);
+        }
+    }
+
+    private Function<Clock, RetryStrategy> adaptive(SourceNode node, RetryPolicy policy, int maxAttempts) {
+        Map<String, SourceNode> keys = reader.mapping(node, ADAPTIVE_KEYS, List.of());
+        int window = (int) reader.integer(keys.get("window"), 100, 1, AdaptiveRetry.Builder.MAX_WINDOW);
+        int minimumCalls = (int) reader.integer(keys.get("minimumCalls"), Math.min(10, window), 1,
+                AdaptiveRetry.Builder.MAX_WINDOW);
+        Duration maxAge = reader.duration(keys.get("maxAge"), null, Duration.ofNanos(1));
+        double[] attempts = pair(keys.get("attempts"), new double[] {1, maxAttempts}, 1, MAX_ATTEMPTS, true);
+        double[] scale = pair(keys.get("delayScale"), new double[] {1, 4}, 0.001, 1_000, false);
+        double[] health = pair(keys.get("health"), new double[] {0.5, 0.9}, 0, 1, false);
+        return clock -> {
+            AdaptiveRetry.Builder builder = AdaptiveRetry.builder(policy).window(window).minimumCalls(minimumCalls)
+                    .attempts((int) attempts[0], (int) attempts[1]).delayScale(scale[0], scale[1])
+                    .health(health[0], health[1]);
+            if (maxAge != null) {
+                builder.maxAge(maxAge);
+            }
+            return builder.build();
+        };
+    }
+
+    /** A list of two numbers in [min, max], the first at most the second; {@code fallback} when absent. */
+    private double[] pair(SourceNode node, double[] fallback, double min, double max, boolean whole) {
+        if (node == null) {
+            return fallback;
+        }
+        List<SourceNode> items = reader.list(node);
+        if (node.kind() == SourceNode.Kind.SEQUENCE && items.size() != 2) {
+            reader.error(node, "must list two values, the low and the high, for example [" + (whole ? "1, 5" : "1, 4")
+                    + "]; found " + items.size());
+        }
+        if (items.size() != 2) {
+            return fallback;
+        }
+        double[] values = new double[2];
+        for (int i = 0; i < 2; i++) {
+            values[i] = whole ? reader.integer(items.get(i), (long) fallback[i], (long) min, (long) max)
+                    : reader.number(items.get(i), fallback[i], min, max);
+        }
+        if (values[1] < values[0]) {
+            reader.error(items.get(1), "must be at least the first value " + items.get(0).scalar());
+            return fallback;
+        }
+        return values;
+    }
+
+    private Function<Clock, CircuitBreaker> breaker(SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, BREAKER_KEYS, List.of());
+        CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.builder();
+        if (keys.containsKey("failureRate")) {
+            double rate = reader.number(keys.get("failureRate"), 0.5, 0.0, 1.0);
+            if (rate == 0.0) {
+                reader.error(keys.get("failureRate"), "must be above 0%");
+            } else {
+                builder.failureRateThreshold(rate * 100.0);
+            }
+        }
+        if (keys.containsKey("window")) {
+            window(keys.get("window"), builder);
+        }
+        if (keys.containsKey("minimumCalls")) {
+            builder.minimumCalls((int) reader.integer(keys.get("minimumCalls"), 20, 1, Integer.MAX_VALUE));
+        }
+        if (keys.containsKey("openDuration")) {
+            builder.openDuration(reader.duration(keys.get("openDuration"), Duration.ofSeconds(30), Duration.ofNanos(1)));
+        }
+        if (keys.containsKey("halfOpenCalls")) {
+            builder.halfOpenTrialCalls((int) reader.integer(keys.get("halfOpenCalls"), 5, 1, Integer.MAX_VALUE));
+        }
+        if (keys.containsKey("consecutiveFailures")) {
+            builder.consecutiveFailureThreshold(
+                    (int) reader.integer(keys.get("consecutiveFailures"), 5, 1, Integer.MAX_VALUE));
+        }
+        try {
+            CircuitBreakerConfig config = builder.build();
+            return clock -> new CircuitBreaker(config, clock);
+        } catch (IllegalArgumentException e) {
+            reader.error(node, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A count window ({@code 100}, calls) or a time window ({@code 10s}, whole seconds). */
+    private void window(SourceNode node, CircuitBreakerConfig.Builder builder) {
+        String text = reader.string(node, null);
+        if (text == null) {
+            return;
+        }
+        String expected = "a number of calls from 1 to " + CircuitBreakerConfig.MAX_WINDOW_CALLS
+                + " (count window) or whole seconds from 1s to 1h (time window), found '" + text + "'";
+        try {
+            long calls = Long.parseLong(text.trim());
+            if (calls < 1 || calls > CircuitBreakerConfig.MAX_WINDOW_CALLS) {
+                reader.error(node, "must be " + expected);
+            } else {
+                builder.countWindow((int) calls);
+            }
+            return;
+        } catch (NumberFormatException notCalls) {
+            // not a count: a time window, then
+        }
+        try {
+            Duration length = DurationText.parse(text);
+            if (length.getNano() != 0 || length.getSeconds() < 1
+                    || length.getSeconds() > CircuitBreakerConfig.MAX_WINDOW_SECONDS) {
+                reader.error(node, "must be " + expected);
+            } else {
+                builder.timeWindow(length);
+            }
+        } catch (IllegalArgumentException e) {
+            reader.error(node, "must be " + expected);
+        }
+    }
+
+    private Function<Clock, AdaptiveThrottle> throttle(SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, THROTTLE_KEYS, List.of());
+        double k = reader.number(keys.get("k"), 2.0, 1.0, 1_000.0);
+        Duration window = reader.duration(keys.get("window"), Duration.ofMinutes(2), Duration.ofMillis(1));
+        return clock -> AdaptiveThrottle.builder(clock).k(k).window(window).build();
+    }
+}
