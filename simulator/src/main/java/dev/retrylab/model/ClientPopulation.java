@@ -35,7 +35,9 @@ public final class ClientPopulation implements EventTarget {
 
     private final ClientConfig config;
     private final int groupIndex;
-    private final ClientStrategy strategy;
+    private final StrategyFactory factory;
+    private final ClientStrategy shared;
+    private final ClientStrategy[] perClient;
     private final Classification classification;
     private final Simulation sim;
     private final AttemptTable attempts;
@@ -50,12 +52,14 @@ public final class ClientPopulation implements EventTarget {
     private ServiceModel service;
     private ServiceModel upstreamService;
 
-    ClientPopulation(ClientConfig config, int groupIndex, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
+    ClientPopulation(ClientConfig config, int groupIndex, StrategyFactory factory, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
         this.config = config;
         this.groupIndex = groupIndex;
-        this.strategy = strategy;
-        this.classification = strategy.retry().classification();
+        this.factory = factory;
+        this.shared = factory.create(sim);
+        this.perClient = factory.perClient() ? new ClientStrategy[config.count()] : null;
+        this.classification = shared.retry().classification();
         this.sim = sim;
         this.attempts = attempts;
         this.workloadRng = workloadRng;
@@ -85,6 +89,7 @@ public final class ClientPopulation implements EventTarget {
         int logical = requests.open(0, sim.now());
         requests.upstream(logical, upstreamAttempt);
         recorder.requestStarted(sim.now());
+        ClientStrategy strategy = strategyOf(0);
         if (strategy.budget() != null) {
             strategy.budget().onRequest();
         }
@@ -136,6 +141,22 @@ public final class ClientPopulation implements EventTarget {
         }
     }
 
+    /**
+     * The strategy objects of {@code client}: the group's shared ones, or the client's own,
+     * made on its first request, when the factory scopes them per client.
+     */
+    private ClientStrategy strategyOf(int client) {
+        if (perClient == null) {
+            return shared;
+        }
+        ClientStrategy own = perClient[client];
+        if (own == null) {
+            own = factory.create(sim);
+            perClient[client] = own;
+        }
+        return own;
+    }
+
     /** The next arrival of an open loop; a rate schedule keeps each candidate with probability λ(t)/λmax. */
     private void arrival() {
         if (config.workload() instanceof Workload.RateSchedule schedule) {
@@ -174,6 +195,7 @@ public final class ClientPopulation implements EventTarget {
         }
         int logical = requests.open(client, sim.now());
         recorder.requestStarted(sim.now());
+        ClientStrategy strategy = strategyOf(client);
         if (strategy.budget() != null) {
             strategy.budget().onRequest();
         }
@@ -181,6 +203,7 @@ public final class ClientPopulation implements EventTarget {
     }
 
     private void sendAttempt(int logical) {
+        ClientStrategy strategy = strategyOf(requests.client(logical));
         if (strategy.breaker() != null && !strategy.breaker().tryAcquirePermission()) {
             finishFailed(logical, FailureKind.CIRCUIT_OPEN, GiveUpReason.CIRCUIT_OPEN);
             return;
@@ -227,6 +250,7 @@ public final class ClientPopulation implements EventTarget {
     }
 
     private void succeeded(int logical, long attemptLatency) {
+        ClientStrategy strategy = strategyOf(requests.client(logical));
         long now = sim.now();
         recorder.attemptSucceeded(now, attemptLatency);
         if (strategy.breaker() != null) {
@@ -247,6 +271,7 @@ public final class ClientPopulation implements EventTarget {
     }
 
     private void failed(int logical, FailureKind kind, long retryAfterNanos, long attemptLatency) {
+        ClientStrategy strategy = strategyOf(requests.client(logical));
         long now = sim.now();
         recorder.attemptFailed(now, kind, attemptLatency);
         Failure failure = retryAfterNanos > 0

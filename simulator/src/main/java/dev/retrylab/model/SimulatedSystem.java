@@ -173,7 +173,7 @@ public final class SimulatedSystem {
             int[] groupSizes = new int[byIndex.length];
             for (int g = 0; g < clientConfigs.size(); g++) {
                 ClientConfig config = clientConfigs.get(g);
-                ClientPopulation group = new ClientPopulation(config, g, strategies.get(g).create(sim), sim, attempts,
+                ClientPopulation group = new ClientPopulation(config, g, strategies.get(g), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
                         RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), config.count()),
                         recorder);
@@ -188,7 +188,7 @@ public final class SimulatedSystem {
                 int g = clientConfigs.size() + c;
                 ClientConfig config = new ClientConfig(call.caller() + "->" + call.callee(), 1, call.callee(),
                         new Workload.Driven(), call.attemptTimeoutNanos(), 0L);
-                byIndex[g] = new ClientPopulation(config, g, call.strategy().create(sim), sim, attempts,
+                byIndex[g] = new ClientPopulation(config, g, call.strategy(), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
                         RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), 1),
                         RunRecorder.NONE);
