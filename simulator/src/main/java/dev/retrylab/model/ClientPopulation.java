@@ -8,6 +8,7 @@ import dev.retrylab.strategy.Decision;
 import dev.retrylab.strategy.Failure;
 import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.GiveUpReason;
+import dev.retrylab.strategy.breaker.CircuitState;
 import dev.retrylab.strategy.retry.RetryState;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -57,8 +58,8 @@ public final class ClientPopulation implements EventTarget {
         this.config = config;
         this.groupIndex = groupIndex;
         this.factory = factory;
-        this.shared = factory.create(sim);
         this.perClient = factory.perClient() ? new ClientStrategy[config.count()] : null;
+        this.shared = watched(factory.create(sim), perClient == null ? config.count() : 1);
         this.classification = shared.retry().classification();
         this.sim = sim;
         this.attempts = attempts;
@@ -151,10 +152,24 @@ public final class ClientPopulation implements EventTarget {
         }
         ClientStrategy own = perClient[client];
         if (own == null) {
-            own = factory.create(sim);
+            own = watched(factory.create(sim), 1);
             perClient[client] = own;
         }
         return own;
+    }
+
+    /** Reports when the strategy's breaker opens or leaves open, for the {@code clients} it serves. */
+    private ClientStrategy watched(ClientStrategy strategy, int clients) {
+        if (strategy.breaker() != null) {
+            strategy.breaker().addListener(change -> {
+                if (change.to() == CircuitState.OPEN) {
+                    recorder.openBreakers(clients, change.atNanos());
+                } else if (change.from() == CircuitState.OPEN) {
+                    recorder.openBreakers(-clients, change.atNanos());
+                }
+            });
+        }
+        return strategy;
     }
 
     /** The next arrival of an open loop; a rate schedule keeps each candidate with probability λ(t)/λmax. */

@@ -20,6 +20,9 @@ final class MetricsRecorder implements RunRecorder {
     private final LatencyHistogram requestLatency = new LatencyHistogram();
     private final LatencyHistogram attemptLatency = new LatencyHistogram();
     private final int budgetRefusals;
+    private final int openBreakers;
+    private final int[] failureColumns;
+    private final int[] rejectionColumns;
     private final int[] queueColumns;
     private final int[] busyColumns;
     private final int[] lastQueued;
@@ -35,11 +38,18 @@ final class MetricsRecorder implements RunRecorder {
     MetricsRecorder(Duration interval, Duration length, List<String> services) {
         this.series = new IntervalSeries(interval, length);
         this.budgetRefusals = series.addCounter(ColumnNames.BUDGET_REFUSALS);
+        this.openBreakers = series.addGauge(ColumnNames.OPEN_BREAKERS);
+        this.failureColumns = new int[FAILURE_CATEGORIES.size()];
+        for (int i = 0; i < failureColumns.length; i++) {
+            failureColumns[i] = series.addCounter(ColumnNames.failures(FAILURE_CATEGORIES.get(i)));
+        }
+        this.rejectionColumns = new int[services.size()];
         this.queueColumns = new int[services.size()];
         this.busyColumns = new int[services.size()];
         for (int i = 0; i < services.size(); i++) {
             queueColumns[i] = series.addGauge(ColumnNames.queue(services.get(i)));
             busyColumns[i] = series.addGauge(ColumnNames.busy(services.get(i)));
+            rejectionColumns[i] = series.addCounter(ColumnNames.rejections(services.get(i)));
         }
         this.lastQueued = new int[services.size()];
         this.lastBusy = new int[services.size()];
@@ -98,24 +108,66 @@ final class MetricsRecorder implements RunRecorder {
         series.increment(IntervalSeries.FAILURES, nowNanos);
         series.adjustGauge(IntervalSeries.INFLIGHT, -1, nowNanos);
         requestLatency.record(latencyNanos);
-        switch (reason) {
+        int category = category(lastKind, reason);
+        series.increment(failureColumns[category], nowNanos);
+        switch (category) {
+            case TIMEOUT -> timeout++;
+            case RATE_LIMITED -> rateLimited++;
+            case REJECTED -> rejected++;
+            case CIRCUIT_OPEN -> circuitOpen++;
             case BUDGET_EXHAUSTED -> {
                 budgetExhausted++;
                 series.increment(budgetRefusals, nowNanos);
             }
-            case CIRCUIT_OPEN -> circuitOpen++;
-            case THROTTLED, REJECTED -> rejected++;
-            default -> countByKind(lastKind);
-        }
-    }
-
-    private void countByKind(FailureKind kind) {
-        switch (kind) {
-            case TIMEOUT -> timeout++;
-            case RATE_LIMITED -> rateLimited++;
             case CONFLICT -> conflict++;
             default -> error++;
         }
+    }
+
+    /** The summary's failure categories, in the order of {@link #FAILURE_CATEGORIES}. */
+    private static final int TIMEOUT = 0;
+    private static final int ERROR = 1;
+    private static final int RATE_LIMITED = 2;
+    private static final int REJECTED = 3;
+    private static final int CIRCUIT_OPEN = 4;
+    private static final int BUDGET_EXHAUSTED = 5;
+    private static final int CONFLICT = 6;
+    static final List<String> FAILURE_CATEGORIES = List.of("timeout", "error", "rate_limited", "rejected",
+            "circuit_open", "budget_exhausted", "conflict");
+
+    /** Why a request failed: why it stopped retrying first (budget, breaker, throttle), then its last failure. */
+    private static int category(FailureKind lastKind, GiveUpReason reason) {
+        switch (reason) {
+            case BUDGET_EXHAUSTED:
+                return BUDGET_EXHAUSTED;
+            case CIRCUIT_OPEN:
+                return CIRCUIT_OPEN;
+            case THROTTLED:
+            case REJECTED:
+                return REJECTED;
+            default:
+                break;
+        }
+        switch (lastKind) {
+            case TIMEOUT:
+                return TIMEOUT;
+            case RATE_LIMITED:
+                return RATE_LIMITED;
+            case CONFLICT:
+                return CONFLICT;
+            default:
+                return ERROR;
+        }
+    }
+
+    @Override
+    public void serviceRejected(int service, long nowNanos) {
+        series.increment(rejectionColumns[service], nowNanos);
+    }
+
+    @Override
+    public void openBreakers(int clients, long nowNanos) {
+        series.adjustGauge(openBreakers, clients, nowNanos);
     }
 
     @Override

@@ -36,6 +36,12 @@ public interface RunRecorder {
     /** Service {@code service} (its index in the system) now has {@code queued} waiting and {@code busy} working. */
     void serviceLoad(int service, int queued, int busy, long nowNanos);
 
+    /** Service {@code service} rejected an attempt at once because its queue was full. */
+    void serviceRejected(int service, long nowNanos);
+
+    /** {@code clients} more clients (fewer, when negative) now have an open circuit breaker. */
+    void openBreakers(int clients, long nowNanos);
+
     /** Records nothing. */
     RunRecorder NONE = new RunRecorder() {
         @Override
@@ -65,6 +71,14 @@ public interface RunRecorder {
 
         @Override
         public void serviceLoad(int service, int queued, int busy, long nowNanos) {
+        }
+
+        @Override
+        public void serviceRejected(int service, long nowNanos) {
+        }
+
+        @Override
+        public void openBreakers(int clients, long nowNanos) {
         }
     };
 }

@@ -161,6 +161,7 @@ public final class ServiceModel implements EventTarget {
             loadChanged();
         } else {
             rejected++;
+            recorder.serviceRejected(index, sim.now());
             respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
         }
     }

@@ -76,6 +76,14 @@ final class RunTally implements RunRecorder {
     public void serviceLoad(int service, int queued, int busy, long nowNanos) {
     }
 
+    @Override
+    public void serviceRejected(int service, long nowNanos) {
+    }
+
+    @Override
+    public void openBreakers(int clients, long nowNanos) {
+    }
+
     /** The mean latency of each batch, in seconds. */
     double[] batchMeansSeconds() {
         double[] means = new double[batchCount.length];

@@ -48,6 +48,14 @@ class WorkloadTest {
         @Override
         public void serviceLoad(int service, int queued, int busy, long nowNanos) {
         }
+
+        @Override
+        public void serviceRejected(int service, long nowNanos) {
+        }
+
+        @Override
+        public void openBreakers(int clients, long nowNanos) {
+        }
     }
 
     private static Starts run(Workload workload, int clients, long until) {
