@@ -77,10 +77,18 @@ public sealed interface Fault {
 
     /**
      * The service admits at most {@code ratePerSecond} attempts (token bucket with one second of
-     * burst) and answers the rest 429 with a Retry-After of {@code retryAfterNanos}.
+     * burst) and answers the rest 429 with a Retry-After of {@code retryAfterNanos}; with
+     * {@code perClient} the limit applies to each client separately, as an API quota per key.
      */
     record RateLimit(String service, int replica, long startNanos, long endNanos, double ratePerSecond,
-                     long retryAfterNanos) implements Fault {
+                     long retryAfterNanos, boolean perClient) implements Fault {
+
+        /** A limit for the service as a whole. */
+        public RateLimit(String service, int replica, long startNanos, long endNanos, double ratePerSecond,
+                         long retryAfterNanos) {
+            this(service, replica, startNanos, endNanos, ratePerSecond, retryAfterNanos, false);
+        }
+
         public RateLimit {
             Windows.check(service, replica, startNanos, endNanos);
             if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {

@@ -26,11 +26,17 @@ final class ServiceFaults {
     private final long[] retryAfterNanos;
     private final double[] tokens;
     private final long[] lastRefillNanos;
+    private double clientRate;
+    private long clientRetryAfterNanos;
+    private double[][] clientTokens;
+    private long[][] clientRefillNanos;
+    private final int[] groupSizes;
     private double partialFraction;
     private FailureKind partialKind;
 
-    ServiceFaults(int replicas, int workers) {
+    ServiceFaults(int replicas, int workers, int[] groupSizes) {
         this.workers = workers;
+        this.groupSizes = groupSizes.clone();
         this.outage = new Fault.OutageMode[replicas];
         this.stalled = new boolean[replicas];
         this.brownoutProbability = new double[replicas];
@@ -65,6 +71,8 @@ final class ServiceFaults {
             } else if (fault instanceof Fault.CapacityLoss c) {
                 workersAvailable[r] = active ? Math.max(0, (int) Math.round(workers * (1.0 - c.fractionLost())))
                         : workers;
+            } else if (fault instanceof Fault.RateLimit limit && limit.perClient()) {
+                startClientLimit(limit, active, now);
             } else if (fault instanceof Fault.RateLimit limit) {
                 ratePerSecond[r] = active ? limit.ratePerSecond() : 0.0;
                 retryAfterNanos[r] = limit.retryAfterNanos();
@@ -83,10 +91,38 @@ final class ServiceFaults {
         return outage[replica];
     }
 
+    private void startClientLimit(Fault.RateLimit limit, boolean active, long now) {
+        clientRate = active ? limit.ratePerSecond() : 0.0;
+        clientRetryAfterNanos = limit.retryAfterNanos();
+        if (active) {
+            clientTokens = new double[groupSizes.length][];
+            clientRefillNanos = new long[groupSizes.length][];
+            for (int g = 0; g < groupSizes.length; g++) {
+                clientTokens[g] = new double[groupSizes[g]];
+                java.util.Arrays.fill(clientTokens[g], limit.ratePerSecond());
+                clientRefillNanos[g] = new long[groupSizes[g]];
+                java.util.Arrays.fill(clientRefillNanos[g], now);
+            }
+        } else {
+            clientTokens = null;
+            clientRefillNanos = null;
+        }
+    }
+
     /** The outcome an arriving attempt meets before any work, or -1 when it goes on. */
-    long failureOnArrival(int replica, int client, int clients, long now, RandomGenerator rng) {
-        if (partialFraction > 0.0 && client < Math.round(partialFraction * clients)) {
+    long failureOnArrival(int replica, int group, int client, long now, RandomGenerator rng) {
+        if (partialFraction > 0.0 && client < Math.round(partialFraction * groupSizes[group])) {
             return Outcome.failure(partialKind);
+        }
+        if (clientRate > 0.0) {
+            double[] tokens = clientTokens[group];
+            long[] refilled = clientRefillNanos[group];
+            tokens[client] = Math.min(clientRate, tokens[client] + (now - refilled[client]) / 1e9 * clientRate);
+            refilled[client] = now;
+            if (tokens[client] < 1.0) {
+                return Outcome.failure(FailureKind.RATE_LIMITED, clientRetryAfterNanos);
+            }
+            tokens[client] -= 1.0;
         }
         if (ratePerSecond[replica] > 0.0) {
             double rate = ratePerSecond[replica];

@@ -32,7 +32,6 @@ public final class ServiceModel implements EventTarget {
     private final IntQueue[] queues;
     private final int[] busy;
     private final ServiceFaults faults;
-    private int[] groupSizes = {1};
     private ClientPopulation downstream;
     private final long[] rowVersions;
     private long conflicts;
@@ -53,7 +52,7 @@ public final class ServiceModel implements EventTarget {
      *                     attempt id, payload the {@link Outcome}
      */
     ServiceModel(ServiceConfig config, int index, Simulation sim, AttemptTable attempts, RandomGenerator rng,
-                 RunRecorder recorder, EventTarget responder, int responseKind) {
+                 RunRecorder recorder, EventTarget responder, int responseKind, int[] groupSizes) {
         this.config = config;
         this.index = index;
         this.recorder = recorder;
@@ -67,18 +66,13 @@ public final class ServiceModel implements EventTarget {
             queues[i] = new IntQueue(Math.min(config.queueCapacity(), 1024));
         }
         this.busy = new int[config.replicas()];
-        this.faults = new ServiceFaults(config.replicas(), config.workers());
+        this.faults = new ServiceFaults(config.replicas(), config.workers(), groupSizes);
         this.rowVersions = new long[config.contendedRows()];
         this.lastChangeNanos = sim.now();
     }
 
     public ServiceConfig config() {
         return config;
-    }
-
-    /** The size of each client group, for faults that hit a fixed share of a group's clients. */
-    void groupSizes(int[] sizes) {
-        this.groupSizes = sizes.clone();
     }
 
     /**
@@ -146,8 +140,7 @@ public final class ServiceModel implements EventTarget {
                     : FailureKind.UNAVAILABLE));
             return;
         }
-        long failure = faults.failureOnArrival(replica, attempts.client(id), groupSizes[attempts.group(id)],
-                sim.now(), rng);
+        long failure = faults.failureOnArrival(replica, attempts.group(id), attempts.client(id), sim.now(), rng);
         if (failure >= 0) {
             respond(id, failure);
             return;

@@ -200,8 +200,7 @@ public final class SimulatedSystem {
             for (ServiceConfig config : serviceConfigs) {
                 ServiceModel service = new ServiceModel(config, index, sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index), recorder, router,
-                        ClientPopulation.RESPONSE);
-                service.groupSizes(groupSizes);
+                        ClientPopulation.RESPONSE, groupSizes);
                 if (models.putIfAbsent(config.name(), service) != null) {
                     throw new IllegalArgumentException("two services are named '" + config.name() + "'");
                 }
