@@ -21,6 +21,7 @@ final class AttemptTable {
 
     private int[] logical = new int[INITIAL_CAPACITY];
     private int[] client = new int[INITIAL_CAPACITY];
+    private int[] sibling = new int[INITIAL_CAPACITY];
     private short[] group = new short[INITIAL_CAPACITY];
     private long[] startNanos = new long[INITIAL_CAPACITY];
     private long[] timeoutHandle = new long[INITIAL_CAPACITY];
@@ -48,6 +49,7 @@ final class AttemptTable {
         }
         logical[id] = logicalId;
         client[id] = clientId;
+        sibling[id] = -1;
         group[id] = (short) groupIndex;
         startNanos[id] = now;
         timeoutHandle[id] = -1L;
@@ -64,6 +66,15 @@ final class AttemptTable {
 
     int client(int id) {
         return client[id];
+    }
+
+    /** The next attempt of the same hedged pass, or -1. */
+    int sibling(int id) {
+        return sibling[id];
+    }
+
+    void sibling(int id, int next) {
+        sibling[id] = next;
     }
 
     /** The index of the client group the attempt belongs to. */
@@ -159,6 +170,7 @@ final class AttemptTable {
         int capacity = logical.length * 2;
         logical = Arrays.copyOf(logical, capacity);
         client = Arrays.copyOf(client, capacity);
+        sibling = Arrays.copyOf(sibling, capacity);
         group = Arrays.copyOf(group, capacity);
         startNanos = Arrays.copyOf(startNanos, capacity);
         timeoutHandle = Arrays.copyOf(timeoutHandle, capacity);

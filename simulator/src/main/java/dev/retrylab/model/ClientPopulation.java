@@ -33,12 +33,14 @@ public final class ClientPopulation implements EventTarget {
     static final int TIMEOUT = 2;
     static final int RESPONSE = 3;
     static final int RETRY = 4;
+    static final int HEDGE = 5;
 
     private final ClientConfig config;
     private final int groupIndex;
     private final StrategyFactory factory;
     private final ClientStrategy shared;
     private final ClientStrategy[] perClient;
+    private final HedgedPasses passes;
     private final Classification classification;
     private final Simulation sim;
     private final AttemptTable attempts;
@@ -61,6 +63,7 @@ public final class ClientPopulation implements EventTarget {
         this.perClient = factory.perClient() ? new ClientStrategy[config.count()] : null;
         this.shared = watched(factory.create(sim), perClient == null ? config.count() : 1);
         this.classification = shared.retry().classification();
+        this.passes = shared.hedge() == null ? null : new HedgedPasses();
         this.sim = sim;
         this.attempts = attempts;
         this.workloadRng = workloadRng;
@@ -138,6 +141,7 @@ public final class ClientPopulation implements EventTarget {
             }
             case TIMEOUT -> timedOut(entity);
             case RESPONSE -> responded(entity, payload);
+            case HEDGE -> hedge(entity, payload);
             default -> sendAttempt(entity);
         }
     }
@@ -232,11 +236,46 @@ public final class ClientPopulation implements EventTarget {
             return;
         }
         int number = requests.attemptStarted(logical);
+        if (passes == null) {
+            launch(logical, number > 1, false);
+            return;
+        }
+        long pass = passes.startPass(logical);
+        launch(logical, number > 1, false);
+        strategy.hedge().callStarted();
+        if (strategy.hedge().mayStartHedge(0)) {
+            sim.schedule(strategy.hedge().hedgeDelayNanos(), this, HEDGE, logical, pass);
+        }
+    }
+
+    private void launch(int logical, boolean retry, boolean hedge) {
         long now = sim.now();
         int id = attempts.open(logical, requests.client(logical), groupIndex, now);
-        recorder.attemptStarted(now, number > 1);
+        if (passes != null) {
+            passes.added(logical, id, attempts, hedge);
+        }
+        recorder.attemptStarted(now, retry);
+        if (hedge) {
+            recorder.hedgeStarted(now);
+        }
         attempts.timeoutHandle(id, sim.schedule(config.attemptTimeoutNanos(), this, TIMEOUT, id, 0L));
         service.submit(id);
+    }
+
+    /** The hedge delay of pass {@code pass} passed: one more attempt, unless the pass ended or failed. */
+    private void hedge(int logical, long pass) {
+        if (!passes.mayHedge(logical, pass)) {
+            return;
+        }
+        var policy = strategyOf(requests.client(logical)).hedge();
+        if (!policy.mayStartHedge(passes.hedges(logical))) {
+            return;
+        }
+        policy.hedgeStarted();
+        launch(logical, false, true);
+        if (policy.mayStartHedge(passes.hedges(logical))) {
+            sim.schedule(policy.hedgeDelayNanos(), this, HEDGE, logical, pass);
+        }
     }
 
     private void responded(int id, long outcome) {
@@ -248,26 +287,64 @@ public final class ClientPopulation implements EventTarget {
         sim.cancel(attempts.timeoutHandle(id));
         int logical = attempts.logical(id);
         long latency = sim.now() - attempts.startNanos(id);
-        attempts.clientDone(id);
         if (Outcome.isSuccess(outcome)) {
-            succeeded(logical, latency);
+            recorder.attemptSucceeded(sim.now(), latency);
+            if (passes != null) {
+                hedgedPassWon(logical, id, latency);
+            }
+            attempts.clientDone(id);
+            succeeded(logical);
         } else {
-            failed(logical, Outcome.kind(outcome), Outcome.retryAfterNanos(outcome), latency);
+            attemptFailed(logical, id, Outcome.kind(outcome), Outcome.retryAfterNanos(outcome), latency);
         }
     }
 
     private void timedOut(int id) {
         int logical = attempts.logical(id);
         long latency = sim.now() - attempts.startNanos(id);
-        attempts.clientDone(id);
         service.abandoned(id);
-        failed(logical, FailureKind.TIMEOUT, 0L, latency);
+        attemptFailed(logical, id, FailureKind.TIMEOUT, 0L, latency);
     }
 
-    private void succeeded(int logical, long attemptLatency) {
+    /**
+     * One attempt failed. Without hedging the pass failed with it; with hedging, the pass fails
+     * when its last outstanding attempt has, reporting a Retry-After hint if any attempt got one.
+     */
+    private void attemptFailed(int logical, int id, FailureKind kind, long retryAfterNanos, long latency) {
+        recorder.attemptFailed(sim.now(), kind, latency);
+        attempts.clientDone(id);
+        if (passes == null) {
+            failed(logical, kind, retryAfterNanos);
+            return;
+        }
+        strategyOf(requests.client(logical)).hedge().recordLatency(latency);
+        passes.failure(logical, kind, retryAfterNanos);
+        if (passes.ended(logical, id, attempts) == 0) {
+            failed(logical, passes.failureKind(logical), passes.retryAfterNanos(logical));
+        }
+    }
+
+    /** Attempt {@code id} won its pass: the other attempts of the pass are abandoned. */
+    private void hedgedPassWon(int logical, int id, long latency) {
+        var policy = strategyOf(requests.client(logical)).hedge();
+        policy.recordLatency(latency);
+        if (passes.isHedge(logical, id)) {
+            policy.hedgeWon();
+        }
+        passes.ended(logical, id, attempts);
+        for (int other = passes.firstOutstanding(logical); other >= 0; ) {
+            int next = attempts.sibling(other);
+            sim.cancel(attempts.timeoutHandle(other));
+            attempts.clientDone(other);
+            service.abandoned(other);
+            policy.attemptCancelled();
+            other = next;
+        }
+    }
+
+    private void succeeded(int logical) {
         ClientStrategy strategy = strategyOf(requests.client(logical));
         long now = sim.now();
-        recorder.attemptSucceeded(now, attemptLatency);
         if (strategy.breaker() != null) {
             strategy.breaker().onSuccess();
         }
@@ -285,10 +362,9 @@ public final class ClientPopulation implements EventTarget {
         finish(logical, true);
     }
 
-    private void failed(int logical, FailureKind kind, long retryAfterNanos, long attemptLatency) {
+    private void failed(int logical, FailureKind kind, long retryAfterNanos) {
         ClientStrategy strategy = strategyOf(requests.client(logical));
         long now = sim.now();
-        recorder.attemptFailed(now, kind, attemptLatency);
         Failure failure = retryAfterNanos > 0
                 ? new Failure(kind, 0, Duration.ofNanos(retryAfterNanos), null) : Failure.of(kind);
         if (strategy.breaker() != null) {
@@ -335,6 +411,9 @@ public final class ClientPopulation implements EventTarget {
         int client = requests.client(logical);
         int upstreamAttempt = requests.upstream(logical);
         requests.close(logical);
+        if (passes != null) {
+            passes.closed(logical);
+        }
         lastFinishNanos = sim.now();
         if (upstreamAttempt >= 0) {
             upstreamService.downstreamDone(upstreamAttempt, succeeded);

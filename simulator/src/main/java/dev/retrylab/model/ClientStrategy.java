@@ -3,6 +3,7 @@ package dev.retrylab.model;
 import dev.retrylab.strategy.budget.AdaptiveThrottle;
 import dev.retrylab.strategy.budget.RetryBudget;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.retry.RetryStrategy;
 import java.util.Objects;
 
@@ -16,9 +17,16 @@ import java.util.Objects;
  * @param budget   limits retries across the group, or null
  * @param breaker  stops calls while the service fails, or null
  * @param throttle rejects attempts locally while the service rejects many, or null
+ * @param hedge    starts extra attempts of a slow pass, or null
  */
 public record ClientStrategy(String name, RetryStrategy retry, RetryBudget budget, CircuitBreaker breaker,
-                             AdaptiveThrottle throttle) {
+                             AdaptiveThrottle throttle, HedgePolicy hedge) {
+
+    /** A strategy that does not hedge. */
+    public ClientStrategy(String name, RetryStrategy retry, RetryBudget budget, CircuitBreaker breaker,
+                          AdaptiveThrottle throttle) {
+        this(name, retry, budget, breaker, throttle, null);
+    }
 
     public ClientStrategy {
         Objects.requireNonNull(name, "name");

@@ -20,6 +20,7 @@ final class MetricsRecorder implements RunRecorder {
     private final LatencyHistogram requestLatency = new LatencyHistogram();
     private final LatencyHistogram attemptLatency = new LatencyHistogram();
     private final int budgetRefusals;
+    private final int hedges;
     private final int openBreakers;
     private final int[] failureColumns;
     private final int[] rejectionColumns;
@@ -37,6 +38,7 @@ final class MetricsRecorder implements RunRecorder {
 
     MetricsRecorder(Duration interval, Duration length, List<String> services) {
         this.series = new IntervalSeries(interval, length);
+        this.hedges = series.addCounter(ColumnNames.HEDGES);
         this.budgetRefusals = series.addCounter(ColumnNames.BUDGET_REFUSALS);
         this.openBreakers = series.addGauge(ColumnNames.OPEN_BREAKERS);
         this.failureColumns = new int[FAILURE_CATEGORIES.size()];
@@ -83,6 +85,11 @@ final class MetricsRecorder implements RunRecorder {
         if (retry) {
             series.increment(IntervalSeries.RETRIES, nowNanos);
         }
+    }
+
+    @Override
+    public void hedgeStarted(long nowNanos) {
+        series.increment(hedges, nowNanos);
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface RunRecorder {
     /** An attempt was sent; {@code retry} when it is not the request's first. */
     void attemptStarted(long nowNanos, boolean retry);
 
+    /** A hedge (an extra attempt of a slow pass) was sent; it was also reported as an attempt. */
+    void hedgeStarted(long nowNanos);
+
     /** An attempt failed with {@code kind} after {@code latencyNanos}. */
     void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos);
 
@@ -50,6 +53,10 @@ public interface RunRecorder {
 
         @Override
         public void attemptStarted(long nowNanos, boolean retry) {
+        }
+
+        @Override
+        public void hedgeStarted(long nowNanos) {
         }
 
         @Override

@@ -18,6 +18,7 @@ final class RunTally implements RunRecorder {
     long successes;
     long failures;
     long completedAttempts;
+    long hedges;
     final Map<GiveUpReason, Long> giveUps = new EnumMap<>(GiveUpReason.class);
     final Map<FailureKind, Long> attemptFailures = new EnumMap<>(FailureKind.class);
 
@@ -39,6 +40,11 @@ final class RunTally implements RunRecorder {
         if (retry) {
             retries++;
         }
+    }
+
+    @Override
+    public void hedgeStarted(long nowNanos) {
+        hedges++;
     }
 
     @Override

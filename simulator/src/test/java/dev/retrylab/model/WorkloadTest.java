@@ -29,6 +29,10 @@ class WorkloadTest {
         }
 
         @Override
+        public void hedgeStarted(long nowNanos) {
+        }
+
+        @Override
         public void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos) {
         }
 
