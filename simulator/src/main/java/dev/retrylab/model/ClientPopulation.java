@@ -24,6 +24,13 @@ import java.util.random.RandomGenerator;
  * without an attempt reaching the service; the refusal is neither an attempt nor reported to the
  * budget. The breaker sees every attempt (breaker inside the retry), so an open breaker also stops
  * a retry loop at once.
+ *
+ * <p>A {@link Workload.Burst} starts its clients one at a time in order of index, each start event
+ * scheduling the next, so a million-client herd keeps one pending start event instead of a
+ * million. The start times are the ascending order statistics of {@code count} uniform draws over
+ * the spread, generated one by one (the minimum of k uniforms on [m, 1) is
+ * {@code 1 - (1 - m)·V^(1/k)}; Devroye, <i>Non-Uniform Random Variate Generation</i>, 1986,
+ * ch. V.3), so the set of start times has the distribution of independent uniform starts.
  */
 public final class ClientPopulation implements EventTarget {
 
@@ -44,6 +51,8 @@ public final class ClientPopulation implements EventTarget {
     private final RunRecorder recorder;
     private final int[] requestsLeft;
     private ServiceModel service;
+    /** In a burst, 1 minus the spread fraction of the latest start drawn (1 before the first). */
+    private double burstRemaining = 1.0;
 
     ClientPopulation(ClientConfig config, ClientStrategy strategy, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
@@ -69,9 +78,7 @@ public final class ClientPopulation implements EventTarget {
         if (workload instanceof Workload.OpenLoop open) {
             sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
         } else if (workload instanceof Workload.Burst burst) {
-            for (int client = 0; client < config.count(); client++) {
-                sim.scheduleAt(burst.atNanos() + spread(burst.spreadNanos()), this, CLIENT_NEXT, client, 0L);
-            }
+            sim.scheduleAt(nextBurstStart(burst, 0), this, CLIENT_NEXT, 0, 0L);
         } else if (workload instanceof Workload.ClosedLoop closed) {
             for (int client = 0; client < config.count(); client++) {
                 if (requestsLeft != null) {
@@ -94,6 +101,9 @@ public final class ClientPopulation implements EventTarget {
                 if (requestsLeft != null) {
                     requestsLeft[entity]--;
                 }
+                if (config.workload() instanceof Workload.Burst burst && entity + 1 < config.count()) {
+                    sim.scheduleAt(nextBurstStart(burst, entity + 1), this, CLIENT_NEXT, entity + 1, 0L);
+                }
                 startRequest(entity);
             }
             case TIMEOUT -> timedOut(entity);
@@ -113,7 +123,7 @@ public final class ClientPopulation implements EventTarget {
 
     private void startRequest(int client) {
         int logical = requests.open(client, sim.now());
-        recorder.requestStarted(sim.now());
+        recorder.requestStarted(sim.now(), client);
         if (strategy.budget() != null) {
             strategy.budget().onRequest();
         }
@@ -242,6 +252,21 @@ public final class ClientPopulation implements EventTarget {
 
     private long exponentialNanos(double ratePerSecond) {
         return (long) (-Math.log(1.0 - workloadRng.nextDouble()) / ratePerSecond * 1e9);
+    }
+
+    /**
+     * The start time of burst client {@code client}, the smallest of the {@code count - client}
+     * uniform starts not yet drawn; never before the previous client's.
+     */
+    private long nextBurstStart(Workload.Burst burst, int client) {
+        long spreadNanos = burst.spreadNanos();
+        if (spreadNanos == 0) {
+            return burst.atNanos();
+        }
+        int left = config.count() - client;
+        burstRemaining *= Math.pow(1.0 - workloadRng.nextDouble(), 1.0 / left);
+        long offset = (long) ((1.0 - burstRemaining) * spreadNanos);
+        return burst.atNanos() + Math.min(offset, spreadNanos - 1);
     }
 
     private long spread(long spreadNanos) {

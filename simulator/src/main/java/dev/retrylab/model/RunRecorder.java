@@ -13,6 +13,14 @@ public interface RunRecorder {
     /** A client started a new logical request. */
     void requestStarted(long nowNanos);
 
+    /**
+     * Client {@code client} (its index in its group) started a new logical request. The model
+     * calls this one; by default it forwards to {@link #requestStarted(long)}.
+     */
+    default void requestStarted(long nowNanos, int client) {
+        requestStarted(nowNanos);
+    }
+
     /** An attempt was sent; {@code retry} when it is not the request's first. */
     void attemptStarted(long nowNanos, boolean retry);
 
