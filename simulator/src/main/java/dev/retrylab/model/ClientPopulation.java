@@ -25,6 +25,13 @@ import java.util.random.RandomGenerator;
  * without an attempt reaching the service; the refusal is neither an attempt nor reported to the
  * budget. The breaker sees every attempt (breaker inside the retry), so an open breaker also stops
  * a retry loop at once.
+ *
+ * <p>A {@link Workload.Burst} starts its clients one at a time in order of index, each start event
+ * scheduling the next, so a million-client herd keeps one pending start event instead of a
+ * million. The start times are the ascending order statistics of {@code count} uniform draws over
+ * the spread, generated one by one (the minimum of k uniforms on [m, 1) is
+ * {@code 1 - (1 - m)·V^(1/k)}; Devroye, <i>Non-Uniform Random Variate Generation</i>, 1986,
+ * ch. V.3), so the set of start times has the distribution of independent uniform starts.
  */
 public final class ClientPopulation implements EventTarget {
 
@@ -54,6 +61,8 @@ public final class ClientPopulation implements EventTarget {
     private long lastFinishNanos = -1L;
     private ServiceModel service;
     private ServiceModel upstreamService;
+    /** In a burst, 1 minus the spread fraction of the latest start drawn (1 before the first). */
+    private double burstRemaining = 1.0;
 
     ClientPopulation(ClientConfig config, int groupIndex, StrategyFactory factory, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
@@ -92,7 +101,7 @@ public final class ClientPopulation implements EventTarget {
     void startRequestFor(int upstreamAttempt) {
         int logical = requests.open(0, sim.now());
         requests.upstream(logical, upstreamAttempt);
-        recorder.requestStarted(sim.now());
+        recorder.requestStarted(sim.now(), 0);
         ClientStrategy strategy = strategyOf(0);
         if (strategy.budget() != null) {
             strategy.budget().onRequest();
@@ -113,9 +122,7 @@ public final class ClientPopulation implements EventTarget {
                 sim.schedule(phase, this, CLIENT_NEXT, client, 0L);
             }
         } else if (workload instanceof Workload.Burst burst) {
-            for (int client = 0; client < config.count(); client++) {
-                sim.scheduleAt(burst.atNanos() + spread(burst.spreadNanos()), this, CLIENT_NEXT, client, 0L);
-            }
+            sim.scheduleAt(nextBurstStart(burst, 0), this, CLIENT_NEXT, 0, 0L);
         } else if (workload instanceof Workload.ClosedLoop closed) {
             for (int client = 0; client < config.count(); client++) {
                 if (requestsLeft != null) {
@@ -136,6 +143,8 @@ public final class ClientPopulation implements EventTarget {
                 }
                 if (config.workload() instanceof Workload.Periodic periodic) {
                     sim.schedule(periodic.periodNanos(), this, CLIENT_NEXT, entity, 0L);
+                } else if (config.workload() instanceof Workload.Burst burst && entity + 1 < config.count()) {
+                    sim.scheduleAt(nextBurstStart(burst, entity + 1), this, CLIENT_NEXT, entity + 1, 0L);
                 }
                 startRequest(entity);
             }
@@ -213,7 +222,7 @@ public final class ClientPopulation implements EventTarget {
             requestsToStart--;
         }
         int logical = requests.open(client, sim.now());
-        recorder.requestStarted(sim.now());
+        recorder.requestStarted(sim.now(), client);
         ClientStrategy strategy = strategyOf(client);
         if (strategy.budget() != null) {
             strategy.budget().onRequest();
@@ -427,6 +436,21 @@ public final class ClientPopulation implements EventTarget {
 
     private long exponentialNanos(double ratePerSecond) {
         return (long) (-Math.log(1.0 - workloadRng.nextDouble()) / ratePerSecond * 1e9);
+    }
+
+    /**
+     * The start time of burst client {@code client}, the smallest of the {@code count - client}
+     * uniform starts not yet drawn; never before the previous client's.
+     */
+    private long nextBurstStart(Workload.Burst burst, int client) {
+        long spreadNanos = burst.spreadNanos();
+        if (spreadNanos == 0) {
+            return burst.atNanos();
+        }
+        int left = config.count() - client;
+        burstRemaining *= Math.pow(1.0 - workloadRng.nextDouble(), 1.0 / left);
+        long offset = (long) ((1.0 - burstRemaining) * spreadNanos);
+        return burst.atNanos() + Math.min(offset, spreadNanos - 1);
     }
 
     private long spread(long spreadNanos) {

@@ -6,27 +6,46 @@ import dev.retrylab.strategy.GiveUpReason;
 /**
  * What the model reports as it runs, at the simulation's current time: the counters behind the
  * time series and the summary. Called on the simulation's thread, once per occurrence;
- * implementations must not allocate per call.
+ * implementations must not allocate per call. Every method does nothing unless overridden, so a
+ * recorder implements only what it needs.
  */
 public interface RunRecorder {
 
+    /** Records nothing. */
+    RunRecorder NONE = new RunRecorder() {
+    };
+
     /** A client started a new logical request. */
-    void requestStarted(long nowNanos);
+    default void requestStarted(long nowNanos) {
+    }
+
+    /**
+     * Client {@code client} (its index in its group) started a new logical request. The model
+     * calls this one; by default it forwards to {@link #requestStarted(long)}.
+     */
+    default void requestStarted(long nowNanos, int client) {
+        requestStarted(nowNanos);
+    }
 
     /** An attempt was sent; {@code retry} when it is not the request's first. */
-    void attemptStarted(long nowNanos, boolean retry);
+    default void attemptStarted(long nowNanos, boolean retry) {
+    }
 
     /** A hedge (an extra attempt of a slow pass) was sent; it was also reported as an attempt. */
-    void hedgeStarted(long nowNanos);
+    default void hedgeStarted(long nowNanos) {
+    }
 
     /** An attempt failed with {@code kind} after {@code latencyNanos}. */
-    void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos);
+    default void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos) {
+    }
 
     /** An attempt succeeded after {@code latencyNanos}. */
-    void attemptSucceeded(long nowNanos, long latencyNanos);
+    default void attemptSucceeded(long nowNanos, long latencyNanos) {
+    }
 
     /** A logical request succeeded, {@code latencyNanos} after its first attempt started. */
-    void requestSucceeded(long nowNanos, long latencyNanos, int attempts);
+    default void requestSucceeded(long nowNanos, long latencyNanos, int attempts) {
+    }
 
     /**
      * A logical request failed for good.
@@ -34,58 +53,19 @@ public interface RunRecorder {
      * @param lastKind the kind of its last failure
      * @param reason   why it stopped retrying
      */
-    void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind, GiveUpReason reason);
+    default void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind,
+                               GiveUpReason reason) {
+    }
 
     /** Service {@code service} (its index in the system) now has {@code queued} waiting and {@code busy} working. */
-    void serviceLoad(int service, int queued, int busy, long nowNanos);
+    default void serviceLoad(int service, int queued, int busy, long nowNanos) {
+    }
 
     /** Service {@code service} rejected an attempt at once because its queue was full. */
-    void serviceRejected(int service, long nowNanos);
+    default void serviceRejected(int service, long nowNanos) {
+    }
 
     /** {@code clients} more clients (fewer, when negative) now have an open circuit breaker. */
-    void openBreakers(int clients, long nowNanos);
-
-    /** Records nothing. */
-    RunRecorder NONE = new RunRecorder() {
-        @Override
-        public void requestStarted(long nowNanos) {
-        }
-
-        @Override
-        public void attemptStarted(long nowNanos, boolean retry) {
-        }
-
-        @Override
-        public void hedgeStarted(long nowNanos) {
-        }
-
-        @Override
-        public void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos) {
-        }
-
-        @Override
-        public void attemptSucceeded(long nowNanos, long latencyNanos) {
-        }
-
-        @Override
-        public void requestSucceeded(long nowNanos, long latencyNanos, int attempts) {
-        }
-
-        @Override
-        public void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind,
-                                  GiveUpReason reason) {
-        }
-
-        @Override
-        public void serviceLoad(int service, int queued, int busy, long nowNanos) {
-        }
-
-        @Override
-        public void serviceRejected(int service, long nowNanos) {
-        }
-
-        @Override
-        public void openBreakers(int clients, long nowNanos) {
-        }
-    };
+    default void openBreakers(int clients, long nowNanos) {
+    }
 }

@@ -3,8 +3,6 @@ package dev.retrylab.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retrylab.engine.random.DurationDistribution;
-import dev.retrylab.strategy.FailureKind;
-import dev.retrylab.strategy.GiveUpReason;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,43 +20,6 @@ class WorkloadTest {
         @Override
         public void requestStarted(long nowNanos) {
             times.add(nowNanos);
-        }
-
-        @Override
-        public void attemptStarted(long nowNanos, boolean retry) {
-        }
-
-        @Override
-        public void hedgeStarted(long nowNanos) {
-        }
-
-        @Override
-        public void attemptFailed(long nowNanos, FailureKind kind, long latencyNanos) {
-        }
-
-        @Override
-        public void attemptSucceeded(long nowNanos, long latencyNanos) {
-        }
-
-        @Override
-        public void requestSucceeded(long nowNanos, long latencyNanos, int attempts) {
-        }
-
-        @Override
-        public void requestFailed(long nowNanos, long latencyNanos, int attempts, FailureKind lastKind,
-                                  GiveUpReason reason) {
-        }
-
-        @Override
-        public void serviceLoad(int service, int queued, int busy, long nowNanos) {
-        }
-
-        @Override
-        public void serviceRejected(int service, long nowNanos) {
-        }
-
-        @Override
-        public void openBreakers(int clients, long nowNanos) {
         }
     }
 
