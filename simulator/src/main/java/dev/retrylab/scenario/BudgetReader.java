@@ -76,13 +76,15 @@ final class BudgetReader {
             case "ratio" -> {
                 double percent = reader.number(keys.get("percent"), 0.2, 0.0, 1_000.0);
                 int minPerSecond = (int) reader.integer(keys.get("minPerSecond"), 10, 0, 1_000_000);
-                Duration ttl = reader.duration(keys.get("ttl"), Duration.ofSeconds(10), Duration.ofMillis(1));
+                Duration ttl = reader.duration(keys.get("ttl"), Duration.ofSeconds(10), Duration.ofMillis(1),
+                        Duration.ofHours(1));
                 yield clock -> RatioRetryBudget.builder(clock).ttl(ttl).minRetriesPerSecond(minPerSecond)
                         .percentCanRetry(percent).build();
             }
             default -> {
                 Duration max = reader.duration(keys.get("max"), Duration.ofSeconds(5), Duration.ofNanos(1));
-                Duration window = reader.duration(keys.get("window"), Duration.ofSeconds(10), Duration.ofMillis(1));
+                Duration window = reader.duration(keys.get("window"), Duration.ofSeconds(10), Duration.ofMillis(1),
+                        Duration.ofHours(1));
                 yield clock -> RetryTimeBudget.of(max, window, clock);
             }
         };

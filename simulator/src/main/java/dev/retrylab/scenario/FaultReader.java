@@ -51,6 +51,9 @@ final class FaultReader {
             "rate-limit", List.of("rate"), "capacity-loss", List.of("fraction"), "partial-failure", List.of("clients"));
     private static final Set<String> TYPES = new LinkedHashSet<>(TYPE_KEYS.keySet());
 
+    private static final String NEEDS_SPIKE = "a latency spike needs a multiplier above 1 (multiplier: 3) or an "
+            + "added delay (added: {exponential: 50ms}), or both";
+
     private final SpecReader reader;
     private final DistributionReader distributions;
 
@@ -134,9 +137,11 @@ final class FaultReader {
                 kind(keys.get("kind"));
             }
             case "latency-spike" -> {
-                reader.number(keys.get("multiplier"), 1.0, 1.0, 1_000.0);
+                double multiplier = reader.number(keys.get("multiplier"), 1.0, 1.0, 1_000.0);
                 if (keys.containsKey("added")) {
                     distributions.read(keys.get("added"));
+                } else if (multiplier == 1.0 && !keys.containsKey("multiplier")) {
+                    reader.error(keys.get("type"), NEEDS_SPIKE);
                 }
             }
             case "rate-limit" -> {
@@ -158,8 +163,7 @@ final class FaultReader {
             return null;
         }
         if (multiplier == 1.0 && added == null) {
-            reader.error(keys.get("type"), "a latency spike needs a multiplier above 1 or an added delay "
-                    + "(added: {exponential: 50ms}), or both");
+            reader.error(keys.get("type"), NEEDS_SPIKE);
             return null;
         }
         return new Fault.LatencySpike(service, replica, window[0], window[1], multiplier, added);

@@ -159,10 +159,12 @@ public final class ScenarioLoader {
             if (interval.compareTo(duration) > 0) {
                 reader.error(at, "the interval (" + DurationText.format(interval) + ") must not be longer than the "
                         + "duration (" + DurationText.format(duration) + ")");
+                interval = null;
             } else if (duration.toNanos() / interval.toNanos() > MAX_INTERVALS) {
                 reader.error(at, "the run would have " + duration.toNanos() / interval.toNanos()
                         + " intervals of " + DurationText.format(interval) + "; at most " + MAX_INTERVALS
                         + " are allowed: lengthen the interval");
+                interval = null;
             }
         }
         Map<String, ServiceConfig> services = top.containsKey("services")
@@ -259,12 +261,14 @@ public final class ScenarioLoader {
             reader.error(node, "must define a client group, for example agents: {count: 100, target: api, "
                     + "workload: {open: 50/s}, timeout: 1s}");
         }
+        boolean first = true;
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             checkName(reader, entry.getValue(), entry.getKey(), "client group");
-            if (entries.size() > 1 && !clients.isEmpty()) {
+            if (!first) {
                 reader.error(entry.getValue(), "a scenario has one client group for now; merge '" + entry.getKey()
                         + "' into '" + entries.keySet().iterator().next() + "' or move it to another scenario");
             }
+            first = false;
             ClientConfig client = client(entry.getKey(), entry.getValue(), services, duration);
             if (client != null) {
                 clients.add(client);

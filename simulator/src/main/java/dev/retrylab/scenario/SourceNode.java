@@ -101,6 +101,11 @@ public final class SourceNode {
                     parser.nextToken();
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     SourceNode child = read(parser, file, childPath, errors);
+                    if (child.kind == Kind.MAPPING || child.kind == Kind.SEQUENCE) {
+                        // a block mapping or list starts on the next line: point at its key instead
+                        child = new SourceNode(child.kind, null, child.mapping, child.items, childPath,
+                                keyAt.getLineNr(), keyAt.getColumnNr());
+                    }
                     if (entries.putIfAbsent(key, child) != null) {
                         errors.add(new ScenarioError(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
                                 "is given twice: each key may appear once"));

@@ -141,7 +141,8 @@ public final class SpecReader {
         try {
             Duration value = DurationText.parse(text);
             if (value.compareTo(min) < 0) {
-                error(node, "must be at least " + DurationText.format(min) + ", found " + text);
+                error(node, (min.equals(Duration.ofNanos(1)) ? "must be more than 0" : "must be at least "
+                        + DurationText.format(min)) + ", found " + text);
                 return fallback;
             }
             return value;
@@ -149,6 +150,16 @@ public final class SpecReader {
             error(node, e.getMessage());
             return fallback;
         }
+    }
+
+    /** A duration from {@code min} to {@code max}, or {@code fallback} when absent or wrong (reported). */
+    public Duration duration(SourceNode node, Duration fallback, Duration min, Duration max) {
+        Duration value = duration(node, null, min);
+        if (value != null && value.compareTo(max) > 0) {
+            error(node, "must be at most " + DurationText.format(max) + ", found " + node.scalar());
+            return fallback;
+        }
+        return value == null ? fallback : value;
     }
 
     /** A rate such as {@code 100/s} in events per second, or {@code fallback} when absent. */

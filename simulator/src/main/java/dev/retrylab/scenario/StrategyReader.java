@@ -321,7 +321,8 @@ final class StrategyReader {
     private Function<Clock, AdaptiveThrottle> throttle(SourceNode node) {
         Map<String, SourceNode> keys = reader.mapping(node, THROTTLE_KEYS, List.of());
         double k = reader.number(keys.get("k"), 2.0, 1.0, 1_000.0);
-        Duration window = reader.duration(keys.get("window"), Duration.ofMinutes(2), Duration.ofMillis(1));
+        Duration window = reader.duration(keys.get("window"), Duration.ofMinutes(2), Duration.ofMillis(1),
+                Duration.ofHours(1));
         return clock -> AdaptiveThrottle.builder(clock).k(k).window(window).build();
     }
 }

@@ -50,6 +50,25 @@ class SourceNodeTest {
     }
 
     @Test
+    void blockMappingOrList_isLocatedAtItsKey() throws ScenarioException {
+        SourceNode root = SourceNode.parse("s.yaml", "services:\n  api:\n    workers: 8\nfaults:\n  - start: 1s\n");
+        SourceNode api = root.mapping().get("services").mapping().get("api");
+        assertThat(api.line()).isEqualTo(2);
+        assertThat(api.column()).isEqualTo(3);
+        assertThat(root.mapping().get("faults").line()).isEqualTo(4);
+    }
+
+    @Test
+    void secondDocument_isAnError() {
+        ScenarioException error = catchThrowableOfType(ScenarioException.class,
+                () -> SourceNode.parse("s.yaml", "seed: 1\n---\nseed: 2\n"));
+        assertThat(error.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.message()).contains("one document");
+        });
+    }
+
+    @Test
     void emptyText_isANullNode() throws ScenarioException {
         assertThat(SourceNode.parse("empty.yaml", "").kind()).isEqualTo(SourceNode.Kind.NULL);
     }

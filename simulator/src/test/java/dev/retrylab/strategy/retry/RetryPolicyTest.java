@@ -25,6 +25,11 @@ class RetryPolicyTest {
     }
 
     /** Plays a call in which every attempt fails with {@code failure}; returns the delays, then the reason. */
+    /** The delays of {@link #playFailingCall}'s result. */
+    private static java.util.List<Object> delaysOf(Object[] played) {
+        return new java.util.ArrayList<>((java.util.List<?>) played[0]);
+    }
+
     private static Object[] playFailingCall(RetryPolicy policy, Failure failure, SplittableRandom rng) {
         RetryState state = new RetryState(0L);
         long now = 0L;
@@ -43,14 +48,14 @@ class RetryPolicyTest {
     @Test
     void maxAttempts_countsTheFirstAttemptAndDelaysFollowTheBackoff() {
         Object[] played = playFailingCall(exponential().maxAttempts(4).build(), TIMEOUT, rng);
-        assertThat(played[0]).isEqualTo(java.util.List.of(100L, 200L, 400L));
+        assertThat(delaysOf(played)).containsExactly(100L, 200L, 400L);
         assertThat(played[1]).isEqualTo(GiveUpReason.MAX_ATTEMPTS);
     }
 
     @Test
     void maxAttemptsOne_neverRetries() {
         Object[] played = playFailingCall(exponential().maxAttempts(1).build(), TIMEOUT, rng);
-        assertThat(played[0]).isEqualTo(java.util.List.of());
+        assertThat(delaysOf(played)).isEmpty();
         assertThat(played[1]).isEqualTo(GiveUpReason.MAX_ATTEMPTS);
     }
 
@@ -74,7 +79,7 @@ class RetryPolicyTest {
         // budget 650ms: retries at 100 (t=100), 200 (t=300); the next would start at t=700 > 650
         RetryPolicy policy = exponential().maxAttempts(10).maxDuration(Duration.ofMillis(650)).build();
         Object[] played = playFailingCall(policy, TIMEOUT, rng);
-        assertThat(played[0]).isEqualTo(java.util.List.of(100L, 200L));
+        assertThat(delaysOf(played)).containsExactly(100L, 200L);
         assertThat(played[1]).isEqualTo(GiveUpReason.DEADLINE);
     }
 
