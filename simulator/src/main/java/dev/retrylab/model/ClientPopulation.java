@@ -151,7 +151,8 @@ public final class ClientPopulation implements EventTarget {
             case TIMEOUT -> timedOut(entity);
             case RESPONSE -> responded(entity, payload);
             case HEDGE -> hedge(entity, payload);
-            default -> sendAttempt(entity);
+            case RETRY -> sendAttempt(entity);
+            default -> throw new IllegalStateException("unknown client event kind " + kind);
         }
     }
 
@@ -233,7 +234,7 @@ public final class ClientPopulation implements EventTarget {
     private void sendAttempt(int logical) {
         ClientStrategy strategy = strategyOf(requests.client(logical));
         if (strategy.breaker() != null && !strategy.breaker().tryAcquirePermission()) {
-            finishFailed(logical, FailureKind.CIRCUIT_OPEN, GiveUpReason.CIRCUIT_OPEN);
+            refused(strategy, logical, FailureKind.CIRCUIT_OPEN, GiveUpReason.CIRCUIT_OPEN);
             return;
         }
         if (strategy.throttle() != null
@@ -241,7 +242,7 @@ public final class ClientPopulation implements EventTarget {
             if (strategy.breaker() != null) {
                 strategy.breaker().releasePermission();
             }
-            finishFailed(logical, FailureKind.REJECTED, GiveUpReason.THROTTLED);
+            refused(strategy, logical, FailureKind.REJECTED, GiveUpReason.THROTTLED);
             return;
         }
         int number = requests.attemptStarted(logical);
@@ -255,6 +256,15 @@ public final class ClientPopulation implements EventTarget {
         if (strategy.hedge().mayStartHedge(0)) {
             sim.schedule(strategy.hedge().hedgeDelayNanos(), this, HEDGE, logical, pass);
         }
+    }
+
+    /** A local refusal ends the request; a strategy that learns hears of it if attempts were made. */
+    private void refused(ClientStrategy strategy, int logical, FailureKind kind, GiveUpReason reason) {
+        int made = requests.attempts(logical);
+        if (made > 0 && strategy.retry().learnsFromCalls()) {
+            strategy.retry().callFinished(made, false, sim.now());
+        }
+        finishFailed(logical, kind, reason);
     }
 
     private void launch(int logical, boolean retry, boolean hedge) {
@@ -362,7 +372,11 @@ public final class ClientPopulation implements EventTarget {
         }
         int made = requests.attempts(logical);
         if (strategy.budget() != null) {
-            strategy.budget().onSuccess(made > 1);
+            if (made > 1) {
+                strategy.budget().onSuccessAfterRetry(requests.lastFailure(logical));
+            } else {
+                strategy.budget().onSuccess(false);
+            }
         }
         if (strategy.retry().learnsFromCalls()) {
             strategy.retry().callFinished(made, true, now);
@@ -389,6 +403,7 @@ public final class ClientPopulation implements EventTarget {
         if (strategy.budget() != null) {
             strategy.budget().onFailure(kind);
         }
+        requests.lastFailure(logical, kind);
         long deadline = config.deadlineNanos() == 0 ? RetryState.NO_DEADLINE
                 : requests.startNanos(logical) + config.deadlineNanos();
         RetryState state = requests.stateAfterFailure(logical, deadline);

@@ -36,10 +36,13 @@ final class FaultTimeline implements EventTarget {
         }
     }
 
+    /** Ends are scheduled first, so a fault ending when another starts is gone before the next begins. */
     void schedule(Simulation sim) {
         for (int i = 0; i < faults.size(); i++) {
-            sim.scheduleAt(faults.get(i).startNanos(), this, START, i, 0L);
             sim.scheduleAt(faults.get(i).endNanos(), this, END, i, 0L);
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            sim.scheduleAt(faults.get(i).startNanos(), this, START, i, 0L);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.retrylab.model;
 
+import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.retry.RetryState;
 import java.util.Arrays;
 
@@ -11,12 +12,14 @@ import java.util.Arrays;
 final class LogicalRequests {
 
     private static final int INITIAL_CAPACITY = 1024;
+    private static final FailureKind[] KINDS = FailureKind.values();
 
     private int[] client = new int[INITIAL_CAPACITY];
     private long[] startNanos = new long[INITIAL_CAPACITY];
     private int[] attempts = new int[INITIAL_CAPACITY];
     private int[] upstream = new int[INITIAL_CAPACITY];
     private boolean[] failedOnce = new boolean[INITIAL_CAPACITY];
+    private byte[] lastKind = new byte[INITIAL_CAPACITY];
     private RetryState[] states = new RetryState[INITIAL_CAPACITY];
     private int[] nextFree = new int[INITIAL_CAPACITY];
     private int freeHead = -1;
@@ -95,6 +98,16 @@ final class LogicalRequests {
         return state;
     }
 
+    /** Remembers the kind of the request's latest failure, for budgets that refund by kind. */
+    void lastFailure(int id, FailureKind kind) {
+        lastKind[id] = (byte) kind.ordinal();
+    }
+
+    /** The kind of the request's latest failure; only meaningful once it has failed. */
+    FailureKind lastFailure(int id) {
+        return KINDS[lastKind[id]];
+    }
+
     int inFlight() {
         return inFlight;
     }
@@ -106,6 +119,7 @@ final class LogicalRequests {
         attempts = Arrays.copyOf(attempts, capacity);
         upstream = Arrays.copyOf(upstream, capacity);
         failedOnce = Arrays.copyOf(failedOnce, capacity);
+        lastKind = Arrays.copyOf(lastKind, capacity);
         states = Arrays.copyOf(states, capacity);
         nextFree = Arrays.copyOf(nextFree, capacity);
     }

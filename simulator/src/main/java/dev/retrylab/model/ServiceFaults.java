@@ -3,18 +3,27 @@ package dev.retrylab.model;
 import dev.retrylab.engine.random.DurationDistribution;
 import dev.retrylab.fault.Fault;
 import dev.retrylab.strategy.FailureKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The faults active on one service right now, per replica: what the fault timeline switched on
- * and not yet off. An outage that refuses or errors answers each arriving attempt at once; a
- * hanging outage stalls the replica: attempts still queue (a stuck server still accepts
- * connections) but no worker starts, so clients time out and find a backlog when it ends. When faults of one type overlap on a replica, the latest to start applies until
- * it ends. Not thread-safe.
+ * What the active faults do to one service right now, per replica. The service rebuilds it from
+ * every active fault whenever one starts or ends ({@link #reset}, then {@link #apply} in start
+ * order), so when faults of one type overlap on a replica, the latest to start applies until it
+ * ends. An outage that refuses or errors answers each arriving attempt at once; a hanging outage
+ * stalls the replica: attempts still queue (a stuck server still accepts connections), no worker
+ * starts and no answer leaves, so clients time out and find a backlog when it ends. A rate limit on
+ * every replica is one bucket for the service; rate-limit buckets live as long as their fault, so
+ * another fault starting does not refill them. Not thread-safe.
  */
 final class ServiceFaults {
 
     private final int workers;
+    private final int[] groupSizes;
     private final Fault.OutageMode[] outage;
     private final boolean[] stalled;
     private final double[] brownoutProbability;
@@ -22,15 +31,13 @@ final class ServiceFaults {
     private final double[] latencyMultiplier;
     private final DurationDistribution[] latencyAdded;
     private final int[] workersAvailable;
-    private final double[] ratePerSecond;
-    private final long[] retryAfterNanos;
-    private final double[] tokens;
-    private final long[] lastRefillNanos;
-    private double clientRate;
-    private long clientRetryAfterNanos;
-    private double[][] clientTokens;
-    private long[][] clientRefillNanos;
-    private final int[] groupSizes;
+    private final TokenBucket[] replicaLimit;
+    private final long[] replicaRetryAfter;
+    private final List<TokenBucket> serviceLimits = new ArrayList<>();
+    private final List<Long> serviceRetryAfter = new ArrayList<>();
+    private final Map<Fault, Object> buckets = new IdentityHashMap<>();
+    private TokenBucket[][] clientLimit;
+    private long clientRetryAfter;
     private double partialFraction;
     private FailureKind partialKind;
 
@@ -44,46 +51,80 @@ final class ServiceFaults {
         this.latencyMultiplier = new double[replicas];
         this.latencyAdded = new DurationDistribution[replicas];
         this.workersAvailable = new int[replicas];
-        this.ratePerSecond = new double[replicas];
-        this.retryAfterNanos = new long[replicas];
-        this.tokens = new double[replicas];
-        this.lastRefillNanos = new long[replicas];
-        for (int r = 0; r < replicas; r++) {
-            latencyMultiplier[r] = 1.0;
-            workersAvailable[r] = workers;
-        }
+        this.replicaLimit = new TokenBucket[replicas];
+        this.replicaRetryAfter = new long[replicas];
+        reset();
     }
 
-    /** Switches {@code fault} on ({@code active}) or off on its replicas, at {@code now}. */
-    void apply(Fault fault, boolean active, long now) {
+    /** No fault: every replica healthy. Rate-limit buckets of faults still active are kept. */
+    void reset() {
+        Arrays.fill(outage, null);
+        Arrays.fill(stalled, false);
+        Arrays.fill(brownoutProbability, 0.0);
+        Arrays.fill(latencyMultiplier, 1.0);
+        Arrays.fill(latencyAdded, null);
+        Arrays.fill(workersAvailable, workers);
+        Arrays.fill(replicaLimit, null);
+        serviceLimits.clear();
+        serviceRetryAfter.clear();
+        clientLimit = null;
+        partialFraction = 0.0;
+    }
+
+    /** Forgets the buckets of faults that are no longer active. */
+    void retain(List<Fault> active) {
+        buckets.keySet().retainAll(active.stream().map(f -> (Object) f).toList());
+    }
+
+    /** Applies active {@code fault} on its replicas. */
+    void apply(Fault fault, long now) {
+        if (fault instanceof Fault.PartialFailure p) {
+            partialFraction = p.clientFraction();
+            partialKind = p.kind();
+            return;
+        }
+        if (fault instanceof Fault.RateLimit limit && limit.perClient()) {
+            clientLimit = (TokenBucket[][]) buckets.computeIfAbsent(fault, f -> clientBuckets(limit, now));
+            clientRetryAfter = limit.retryAfterNanos();
+            return;
+        }
+        if (fault instanceof Fault.RateLimit limit && limit.replica() == Fault.ALL_REPLICAS) {
+            serviceLimits.add((TokenBucket) buckets.computeIfAbsent(fault,
+                    f -> new TokenBucket(limit.ratePerSecond(), now)));
+            serviceRetryAfter.add(limit.retryAfterNanos());
+            return;
+        }
         int first = fault.replica() == Fault.ALL_REPLICAS ? 0 : fault.replica();
         int last = fault.replica() == Fault.ALL_REPLICAS ? outage.length - 1 : fault.replica();
         for (int r = first; r <= last; r++) {
             if (fault instanceof Fault.Outage o) {
-                outage[r] = active && o.mode() != Fault.OutageMode.HANG ? o.mode() : null;
-                stalled[r] = active && o.mode() == Fault.OutageMode.HANG;
+                outage[r] = o.mode() == Fault.OutageMode.HANG ? null : o.mode();
+                stalled[r] = o.mode() == Fault.OutageMode.HANG;
             } else if (fault instanceof Fault.Brownout b) {
-                brownoutProbability[r] = active ? b.probability() : 0.0;
+                brownoutProbability[r] = b.probability();
                 brownoutKind[r] = b.kind();
             } else if (fault instanceof Fault.LatencySpike l) {
-                latencyMultiplier[r] = active ? l.multiplier() : 1.0;
-                latencyAdded[r] = active ? l.added() : null;
+                latencyMultiplier[r] = l.multiplier();
+                latencyAdded[r] = l.added();
             } else if (fault instanceof Fault.CapacityLoss c) {
-                workersAvailable[r] = active ? Math.max(0, (int) Math.round(workers * (1.0 - c.fractionLost())))
-                        : workers;
-            } else if (fault instanceof Fault.RateLimit limit && limit.perClient()) {
-                startClientLimit(limit, active, now);
+                workersAvailable[r] = Math.max(0, (int) Math.round(workers * (1.0 - c.fractionLost())));
             } else if (fault instanceof Fault.RateLimit limit) {
-                ratePerSecond[r] = active ? limit.ratePerSecond() : 0.0;
-                retryAfterNanos[r] = limit.retryAfterNanos();
-                tokens[r] = limit.ratePerSecond();
-                lastRefillNanos[r] = now;
+                replicaLimit[r] = (TokenBucket) buckets.computeIfAbsent(fault,
+                        f -> new TokenBucket(limit.ratePerSecond(), now));
+                replicaRetryAfter[r] = limit.retryAfterNanos();
             }
         }
-        if (fault instanceof Fault.PartialFailure p) {
-            partialFraction = active ? p.clientFraction() : 0.0;
-            partialKind = p.kind();
+    }
+
+    private TokenBucket[][] clientBuckets(Fault.RateLimit limit, long now) {
+        TokenBucket[][] perGroup = new TokenBucket[groupSizes.length][];
+        for (int g = 0; g < groupSizes.length; g++) {
+            perGroup[g] = new TokenBucket[groupSizes[g]];
+            for (int c = 0; c < groupSizes[g]; c++) {
+                perGroup[g][c] = new TokenBucket(limit.ratePerSecond(), now);
+            }
         }
+        return perGroup;
     }
 
     /** A refusing or erroring outage on the replica, or null; a hanging outage stalls workers instead. */
@@ -91,22 +132,9 @@ final class ServiceFaults {
         return outage[replica];
     }
 
-    private void startClientLimit(Fault.RateLimit limit, boolean active, long now) {
-        clientRate = active ? limit.ratePerSecond() : 0.0;
-        clientRetryAfterNanos = limit.retryAfterNanos();
-        if (active) {
-            clientTokens = new double[groupSizes.length][];
-            clientRefillNanos = new long[groupSizes.length][];
-            for (int g = 0; g < groupSizes.length; g++) {
-                clientTokens[g] = new double[groupSizes[g]];
-                java.util.Arrays.fill(clientTokens[g], limit.ratePerSecond());
-                clientRefillNanos[g] = new long[groupSizes[g]];
-                java.util.Arrays.fill(clientRefillNanos[g], now);
-            }
-        } else {
-            clientTokens = null;
-            clientRefillNanos = null;
-        }
+    /** True while a hanging outage stalls the replica. */
+    boolean stalled(int replica) {
+        return stalled[replica];
     }
 
     /** The outcome an arriving attempt meets before any work, or -1 when it goes on. */
@@ -114,24 +142,16 @@ final class ServiceFaults {
         if (partialFraction > 0.0 && client < Math.round(partialFraction * groupSizes[group])) {
             return Outcome.failure(partialKind);
         }
-        if (clientRate > 0.0) {
-            double[] tokens = clientTokens[group];
-            long[] refilled = clientRefillNanos[group];
-            tokens[client] = Math.min(clientRate, tokens[client] + (now - refilled[client]) / 1e9 * clientRate);
-            refilled[client] = now;
-            if (tokens[client] < 1.0) {
-                return Outcome.failure(FailureKind.RATE_LIMITED, clientRetryAfterNanos);
-            }
-            tokens[client] -= 1.0;
+        if (clientLimit != null && !clientLimit[group][client].tryTake(now)) {
+            return Outcome.failure(FailureKind.RATE_LIMITED, clientRetryAfter);
         }
-        if (ratePerSecond[replica] > 0.0) {
-            double rate = ratePerSecond[replica];
-            tokens[replica] = Math.min(rate, tokens[replica] + (now - lastRefillNanos[replica]) / 1e9 * rate);
-            lastRefillNanos[replica] = now;
-            if (tokens[replica] < 1.0) {
-                return Outcome.failure(FailureKind.RATE_LIMITED, retryAfterNanos[replica]);
+        for (int i = 0; i < serviceLimits.size(); i++) {
+            if (!serviceLimits.get(i).tryTake(now)) {
+                return Outcome.failure(FailureKind.RATE_LIMITED, serviceRetryAfter.get(i));
             }
-            tokens[replica] -= 1.0;
+        }
+        if (replicaLimit[replica] != null && !replicaLimit[replica].tryTake(now)) {
+            return Outcome.failure(FailureKind.RATE_LIMITED, replicaRetryAfter[replica]);
         }
         if (brownoutProbability[replica] > 0.0 && rng.nextDouble() < brownoutProbability[replica]) {
             return Outcome.failure(brownoutKind[replica]);

@@ -20,11 +20,17 @@ public final class ServiceModel implements EventTarget {
 
     static final int ARRIVE = 0;
     static final int DONE = 1;
+    static final int DOWNSTREAM_SUCCEEDED = 2;
+    static final int DOWNSTREAM_FAILED = 3;
 
     private final ServiceConfig config;
     private final Simulation sim;
     private final AttemptTable attempts;
     private final RandomGenerator rng;
+    private final RandomGenerator balancing;
+    private final RandomGenerator faultDraws;
+    private final java.util.List<Fault> activeFaults = new java.util.ArrayList<>();
+    private final long[] groupFirstRow;
     private final int index;
     private final RunRecorder recorder;
     private final EventTarget responder;
@@ -47,12 +53,22 @@ public final class ServiceModel implements EventTarget {
     private long wastedNanos;
 
     /**
-     * @param rng          the service's own stream (service times, failures, random balancing)
+     * @param rng          the service's stream of service times and failures
+     * @param balancing    the load balancer's stream
+     * @param faultDraws   the stream of brownout and latency-spike draws, so a fault meets the same
+     *                     coin flips whatever strategy the clients run
      * @param responder    receives each response as an event of {@code responseKind}, entity the
      *                     attempt id, payload the {@link Outcome}
      */
     ServiceModel(ServiceConfig config, int index, Simulation sim, AttemptTable attempts, RandomGenerator rng,
-                 RunRecorder recorder, EventTarget responder, int responseKind, int[] groupSizes) {
+                 RandomGenerator balancing, RandomGenerator faultDraws, RunRecorder recorder, EventTarget responder,
+                 int responseKind, int[] groupSizes) {
+        this.balancing = balancing;
+        this.faultDraws = faultDraws;
+        this.groupFirstRow = new long[groupSizes.length];
+        for (int g = 1; g < groupSizes.length; g++) {
+            groupFirstRow[g] = groupFirstRow[g - 1] + groupSizes[g - 1];
+        }
         this.config = config;
         this.index = index;
         this.recorder = recorder;
@@ -84,24 +100,43 @@ public final class ServiceModel implements EventTarget {
         this.downstream = caller;
     }
 
-    /** The downstream call made for attempt {@code id} ended; the worker goes on or gives up. */
+    /**
+     * The downstream call made for attempt {@code id} ended. Reported as an event, so a long chain
+     * of calls refused at once never nests on the stack.
+     */
     void downstreamDone(int id, boolean succeeded) {
+        sim.schedule(0L, this, succeeded ? DOWNSTREAM_SUCCEEDED : DOWNSTREAM_FAILED, id, 0L);
+    }
+
+    private void downstreamEnded(int id, boolean succeeded) {
         if (succeeded) {
             int replica = attempts.replica(id);
-            long serviceNanos = faults.serviceTime(replica, config.serviceTime().sampleNanos(rng), rng);
+            long serviceNanos = faults.serviceTime(replica,
+                    config.serviceTime().sampleNanos(rng) + config.loadCostNanos() * (busy[replica] - 1), faultDraws);
             attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
         } else {
             finishWork(id, true, true);
         }
     }
 
-    /** The fault timeline switches {@code fault} on or off. */
+    /**
+     * The fault timeline switches {@code fault} on or off. The service's state is worked out
+     * again from every fault still active, in the order they started, so overlapping faults of
+     * one type do not cancel each other: the latest to start applies until it ends.
+     */
     void fault(Fault fault, boolean active) {
-        faults.apply(fault, active, sim.now());
-        if (!active) {
-            for (int replica = 0; replica < queues.length; replica++) {
-                startNextQueued(replica);
-            }
+        if (active) {
+            activeFaults.add(fault);
+        } else {
+            activeFaults.remove(fault);
+        }
+        faults.reset();
+        faults.retain(activeFaults);
+        for (Fault each : activeFaults) {
+            faults.apply(each, sim.now());
+        }
+        for (int replica = 0; replica < queues.length; replica++) {
+            startNextQueued(replica);
         }
     }
 
@@ -123,10 +158,12 @@ public final class ServiceModel implements EventTarget {
 
     @Override
     public void onEvent(int kind, int id, long payload) {
-        if (kind == ARRIVE) {
-            arrive(id);
-        } else {
-            finishWork(id, true, false);
+        switch (kind) {
+            case ARRIVE -> arrive(id);
+            case DONE -> finishWork(id, true, false);
+            case DOWNSTREAM_SUCCEEDED -> downstreamEnded(id, true);
+            case DOWNSTREAM_FAILED -> downstreamEnded(id, false);
+            default -> throw new IllegalStateException("unknown service event kind " + kind);
         }
     }
 
@@ -140,7 +177,8 @@ public final class ServiceModel implements EventTarget {
                     : FailureKind.UNAVAILABLE));
             return;
         }
-        long failure = faults.failureOnArrival(replica, attempts.group(id), attempts.client(id), sim.now(), rng);
+        long failure = faults.failureOnArrival(replica, attempts.group(id), attempts.client(id), sim.now(),
+                faultDraws);
         if (failure >= 0) {
             respond(id, failure);
             return;
@@ -152,6 +190,8 @@ public final class ServiceModel implements EventTarget {
             queues[replica].add(id);
             queuedTotal++;
             loadChanged();
+        } else if (faults.stalled(replica)) {
+            attempts.serverDone(id);
         } else {
             rejected++;
             recorder.serviceRejected(index, sim.now());
@@ -166,7 +206,7 @@ public final class ServiceModel implements EventTarget {
         }
         switch (config.loadBalancing()) {
             case RANDOM:
-                return rng.nextInt(replicas);
+                return balancing.nextInt(replicas);
             case LEAST_OUTSTANDING: {
                 int best = 0;
                 for (int i = 1; i < replicas; i++) {
@@ -192,14 +232,14 @@ public final class ServiceModel implements EventTarget {
         loadChanged();
         attempts.serviceStartNanos(id, sim.now());
         if (rowVersions.length > 0) {
-            attempts.readVersion(id, rowVersions[attempts.client(id) % rowVersions.length]);
+            attempts.readVersion(id, rowVersions[row(id)]);
         }
         if (downstream != null) {
             attempts.serviceHandle(id, -1L);
             downstream.startRequestFor(id);
             return;
         }
-        long serviceNanos = faults.serviceTime(replica, config.serviceTime().sampleNanos(rng) + loadCost, rng);
+        long serviceNanos = faults.serviceTime(replica, config.serviceTime().sampleNanos(rng) + loadCost, faultDraws);
         attempts.serviceHandle(id, sim.schedule(serviceNanos, this, DONE, id, 0L));
     }
 
@@ -217,8 +257,11 @@ public final class ServiceModel implements EventTarget {
         if (completed) {
             served++;
             boolean conflicted = !downstreamFailed && rowVersions.length > 0 && !commit(id);
-            if (!attempts.clientWaiting(id)) {
-                wastedNanos += sim.now() - attempts.serviceStartNanos(id);
+            if (!attempts.clientWaiting(id) || faults.stalled(replica)) {
+                // abandoned by its client, or finished on a hung replica whose answers never leave
+                if (!attempts.clientWaiting(id)) {
+                    wastedNanos += sim.now() - attempts.serviceStartNanos(id);
+                }
                 attempts.serverDone(id);
             } else if (downstreamFailed) {
                 respond(id, Outcome.failure(FailureKind.UNAVAILABLE));
@@ -237,13 +280,18 @@ public final class ServiceModel implements EventTarget {
 
     /** The conditional write of attempt {@code id}: commits unless its row changed since it read it. */
     private boolean commit(int id) {
-        int row = attempts.client(id) % rowVersions.length;
+        int row = row(id);
         if (rowVersions[row] != attempts.readVersion(id)) {
             conflicts++;
             return false;
         }
         rowVersions[row]++;
         return true;
+    }
+
+    /** The row attempt {@code id} writes: clients are numbered across groups, client i writes row i mod rows. */
+    private int row(int id) {
+        return (int) ((groupFirstRow[attempts.group(id)] + attempts.client(id)) % rowVersions.length);
     }
 
     /** Writes that lost the race to another write of the same row. */

@@ -165,8 +165,8 @@ public final class SimulatedSystem {
         public SimulatedSystem build() {
             Simulation sim = new Simulation();
             AttemptTable attempts = new AttemptTable();
-            if (clientConfigs.size() > Short.MAX_VALUE) {
-                throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " client groups");
+            if (clientConfigs.size() + calls.size() > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " client groups and calls together");
             }
             Map<String, ClientPopulation> groups = new LinkedHashMap<>();
             ClientPopulation[] byIndex = new ClientPopulation[clientConfigs.size() + calls.size()];
@@ -199,7 +199,9 @@ public final class SimulatedSystem {
             int index = 0;
             for (ServiceConfig config : serviceConfigs) {
                 ServiceModel service = new ServiceModel(config, index, sim, attempts,
-                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index), recorder, router,
+                        RandomStreams.stream(seed, replication, StreamPurpose.SERVICE, index),
+                        RandomStreams.stream(seed, replication, StreamPurpose.LOAD_BALANCER, index),
+                        RandomStreams.stream(seed, replication, StreamPurpose.FAULT, index), recorder, router,
                         ClientPopulation.RESPONSE, groupSizes);
                 if (models.putIfAbsent(config.name(), service) != null) {
                     throw new IllegalArgumentException("two services are named '" + config.name() + "'");

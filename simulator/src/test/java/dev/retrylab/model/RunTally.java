@@ -62,8 +62,9 @@ final class RunTally implements RunRecorder {
         completedAttempts += attemptsMade;
         long sinceWarmup = nowNanos - warmupNanos;
         if (sinceWarmup >= 0) {
-            int batch = (int) (sinceWarmup / batchNanos);
-            if (batch < batchCount.length) {
+            long batchIndex = sinceWarmup / batchNanos;
+            if (batchIndex < batchCount.length) {
+                int batch = (int) batchIndex;
                 batchLatencySum[batch] += latencyNanos;
                 batchCount[batch]++;
             }
