@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
  *   <li>Local refusals (circuit open, bulkhead full, throttled) are not attempts that reached the
  *       dependency: they are not reported to the budget or the throttle, and a call they end
  *       reports the last failure that did reach the dependency, if any.</li>
- *   <li>For the throttle, a timeout, connection failure, rate limiting or unavailability counts
- *       as rejected by the backend (overload); any other answer counts as accepted.</li>
+ *   <li>The throttle hears each failure ({@code AdaptiveThrottle.onFailure} decides what counts as
+ *       overload).</li>
  *   <li>A listener that throws does not change the call: its exception goes to the thread's
  *       uncaught-exception handler.</li>
  * </ul>
@@ -159,11 +159,7 @@ final class RetryBookkeeping {
                 budget.onFailure(kind);
             }
             if (throttle != null) {
-                if (isOverload(kind)) {
-                    throttle.onRejectedByBackend();
-                } else {
-                    throttle.onAccepted();
-                }
+                throttle.onFailure(kind);
             }
         }
         if (listener != null) {
@@ -260,11 +256,6 @@ final class RetryBookkeeping {
 
     static boolean isLocalRefusal(Failure failure) {
         return failure.kind() == FailureKind.CIRCUIT_OPEN || failure.kind() == FailureKind.REJECTED;
-    }
-
-    private static boolean isOverload(FailureKind kind) {
-        return kind == FailureKind.TIMEOUT || kind == FailureKind.CONNECTION
-                || kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE;
     }
 
     /** A local refusal that is not retryable is reported as the refusal, not as "not retryable". */

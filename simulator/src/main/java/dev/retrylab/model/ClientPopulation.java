@@ -17,26 +17,18 @@ import java.util.random.RandomGenerator;
  * A group of simulated clients running the library's strategy objects against one service:
  * starts logical requests as the workload says, sends attempts with a timeout, and on each
  * failure asks the strategy whether and when to retry, exactly as an executor would. Not
- * thread-safe; allocation-free per event except a rate-limited failure carrying a Retry-After
- * hint. Each client draws its jitter and throttling from its own stream, so strategies compared
+ * thread-safe; allocation-free per event except a retry's {@code Decision} and a rate-limited
+ * failure carrying a Retry-After hint. Each client draws its jitter and throttling from its own stream, so strategies compared
  * on one scenario differ only where their decisions differ.
  *
  * <p>Local refusals follow the executors' rules: an open breaker or the throttle ends the request
  * without an attempt reaching the service; the refusal is neither an attempt nor reported to the
- * budget. The breaker sees every attempt (breaker inside the retry), so an open breaker also stops
- * a retry loop at once.
- *
- * <p>A {@link Workload.Burst} starts its clients one at a time in order of index, each start event
- * scheduling the next, so a million-client herd keeps one pending start event instead of a
- * million. The start times are the ascending order statistics of {@code count} uniform draws over
- * the spread, generated one by one (the minimum of k uniforms on [m, 1) is
- * {@code 1 - (1 - m)·V^(1/k)}; Devroye, <i>Non-Uniform Random Variate Generation</i>, 1986,
- * ch. V.3), so the set of start times has the distribution of independent uniform starts.
+ * budget. The breaker decides once per pass (breaker inside the retry: a hedge shares its pass's
+ * permission), so an open breaker also stops a retry loop at once. A request's deadline is checked
+ * when a retry is decided. With hedging, the attempts a request reports are its passes.
  */
 public final class ClientPopulation implements EventTarget {
 
-    static final int ARRIVAL = 0;
-    static final int CLIENT_NEXT = 1;
     static final int TIMEOUT = 2;
     static final int RESPONSE = 3;
     static final int RETRY = 4;
@@ -52,17 +44,11 @@ public final class ClientPopulation implements EventTarget {
     private final Simulation sim;
     private final AttemptTable attempts;
     private final LogicalRequests requests = new LogicalRequests();
-    private final RandomGenerator workloadRng;
+    private final WorkloadDriver workload;
     private final RandomStreamArray strategyStreams;
     private final RunRecorder recorder;
-    private final int[] requestsLeft;
-    private final boolean finite;
-    private long requestsToStart;
-    private long lastFinishNanos = -1L;
     private ServiceModel service;
     private ServiceModel upstreamService;
-    /** In a burst, 1 minus the spread fraction of the latest start drawn (1 before the first). */
-    private double burstRemaining = 1.0;
 
     ClientPopulation(ClientConfig config, int groupIndex, StrategyFactory factory, Simulation sim, AttemptTable attempts,
                      RandomGenerator workloadRng, RandomStreamArray strategyStreams, RunRecorder recorder) {
@@ -75,17 +61,9 @@ public final class ClientPopulation implements EventTarget {
         this.passes = shared.hedge() == null ? null : new HedgedPasses();
         this.sim = sim;
         this.attempts = attempts;
-        this.workloadRng = workloadRng;
+        this.workload = new WorkloadDriver(config.workload(), config.count(), sim, workloadRng, this);
         this.strategyStreams = strategyStreams;
         this.recorder = recorder;
-        this.requestsLeft = config.workload() instanceof Workload.ClosedLoop closed && closed.requestsPerClient() > 0
-                ? new int[config.count()] : null;
-        this.finite = requestsLeft != null || config.workload() instanceof Workload.Burst;
-        if (config.workload() instanceof Workload.Burst) {
-            requestsToStart = config.count();
-        } else if (requestsLeft != null) {
-            requestsToStart = (long) config.count() * ((Workload.ClosedLoop) config.workload()).requestsPerClient();
-        }
     }
 
     void connect(ServiceModel target) {
@@ -99,55 +77,17 @@ public final class ClientPopulation implements EventTarget {
 
     /** Starts a request on behalf of {@code upstreamAttempt}, a downstream call of the upstream service. */
     void startRequestFor(int upstreamAttempt) {
-        int logical = requests.open(0, sim.now());
-        requests.upstream(logical, upstreamAttempt);
-        recorder.requestStarted(sim.now(), 0);
-        ClientStrategy strategy = strategyOf(0);
-        if (strategy.budget() != null) {
-            strategy.budget().onRequest();
-        }
-        sendAttempt(logical);
+        start(0, upstreamAttempt);
     }
 
     /** Schedules the workload's first events. */
     void start() {
-        Workload workload = config.workload();
-        if (workload instanceof Workload.OpenLoop open) {
-            sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
-        } else if (workload instanceof Workload.RateSchedule schedule) {
-            sim.schedule(exponentialNanos(schedule.maxRate()), this, ARRIVAL, -1, 0L);
-        } else if (workload instanceof Workload.Periodic periodic) {
-            for (int client = 0; client < config.count(); client++) {
-                long phase = periodic.aligned() ? 0L : spread(periodic.periodNanos());
-                sim.schedule(phase, this, CLIENT_NEXT, client, 0L);
-            }
-        } else if (workload instanceof Workload.Burst burst) {
-            sim.scheduleAt(nextBurstStart(burst, 0), this, CLIENT_NEXT, 0, 0L);
-        } else if (workload instanceof Workload.ClosedLoop closed) {
-            for (int client = 0; client < config.count(); client++) {
-                if (requestsLeft != null) {
-                    requestsLeft[client] = closed.requestsPerClient();
-                }
-                sim.schedule(spread(closed.startSpreadNanos()), this, CLIENT_NEXT, client, 0L);
-            }
-        }
+        workload.start();
     }
 
     @Override
     public void onEvent(int kind, int entity, long payload) {
         switch (kind) {
-            case ARRIVAL -> arrival();
-            case CLIENT_NEXT -> {
-                if (requestsLeft != null) {
-                    requestsLeft[entity]--;
-                }
-                if (config.workload() instanceof Workload.Periodic periodic) {
-                    sim.schedule(periodic.periodNanos(), this, CLIENT_NEXT, entity, 0L);
-                } else if (config.workload() instanceof Workload.Burst burst && entity + 1 < config.count()) {
-                    sim.scheduleAt(nextBurstStart(burst, entity + 1), this, CLIENT_NEXT, entity + 1, 0L);
-                }
-                startRequest(entity);
-            }
             case TIMEOUT -> timedOut(entity);
             case RESPONSE -> responded(entity, payload);
             case HEDGE -> hedge(entity, payload);
@@ -186,27 +126,12 @@ public final class ClientPopulation implements EventTarget {
         return strategy;
     }
 
-    /** The next arrival of an open loop; a rate schedule keeps each candidate with probability λ(t)/λmax. */
-    private void arrival() {
-        if (config.workload() instanceof Workload.RateSchedule schedule) {
-            double max = schedule.maxRate();
-            sim.schedule(exponentialNanos(max), this, ARRIVAL, -1, 0L);
-            if (workloadRng.nextDouble() * max >= schedule.rateAt(sim.now())) {
-                return;
-            }
-        } else {
-            Workload.OpenLoop open = (Workload.OpenLoop) config.workload();
-            sim.schedule(exponentialNanos(open.ratePerSecond()), this, ARRIVAL, -1, 0L);
-        }
-        startRequest(workloadRng.nextInt(config.count()));
-    }
-
     /**
      * For a finite workload (a burst, or closed loops with a number of requests per client), the
      * time the last logical request finished, once all have; otherwise, or before then, -1.
      */
     public long completionNanos() {
-        return finite && requestsToStart == 0 && requests.inFlight() == 0 ? lastFinishNanos : -1L;
+        return workload.completionNanos(requests.inFlight());
     }
 
     /** Logical requests started and not yet finished. */
@@ -218,11 +143,14 @@ public final class ClientPopulation implements EventTarget {
         return config;
     }
 
-    private void startRequest(int client) {
-        if (finite) {
-            requestsToStart--;
-        }
+    /** Starts a new logical request of {@code client}. */
+    void startRequest(int client) {
+        start(client, -1);
+    }
+
+    private void start(int client, int upstreamAttempt) {
         int logical = requests.open(client, sim.now());
+        requests.upstream(logical, upstreamAttempt);
         recorder.requestStarted(sim.now(), client);
         ClientStrategy strategy = strategyOf(client);
         if (strategy.budget() != null) {
@@ -394,11 +322,7 @@ public final class ClientPopulation implements EventTarget {
             strategy.breaker().onFailure(failure);
         }
         if (strategy.throttle() != null) {
-            if (isOverload(kind)) {
-                strategy.throttle().onRejectedByBackend();
-            } else {
-                strategy.throttle().onAccepted();
-            }
+            strategy.throttle().onFailure(kind);
         }
         if (strategy.budget() != null) {
             strategy.budget().onFailure(kind);
@@ -438,42 +362,10 @@ public final class ClientPopulation implements EventTarget {
         if (passes != null) {
             passes.closed(logical);
         }
-        lastFinishNanos = sim.now();
         if (upstreamAttempt >= 0) {
             upstreamService.downstreamDone(upstreamAttempt, succeeded);
-            return;
+        } else {
+            workload.finished(client);
         }
-        if (config.workload() instanceof Workload.ClosedLoop closed
-                && (requestsLeft == null || requestsLeft[client] > 0)) {
-            sim.schedule(closed.thinkNanos(), this, CLIENT_NEXT, client, 0L);
-        }
-    }
-
-    private long exponentialNanos(double ratePerSecond) {
-        return (long) (-Math.log(1.0 - workloadRng.nextDouble()) / ratePerSecond * 1e9);
-    }
-
-    /**
-     * The start time of burst client {@code client}, the smallest of the {@code count - client}
-     * uniform starts not yet drawn; never before the previous client's.
-     */
-    private long nextBurstStart(Workload.Burst burst, int client) {
-        long spreadNanos = burst.spreadNanos();
-        if (spreadNanos == 0) {
-            return burst.atNanos();
-        }
-        int left = config.count() - client;
-        burstRemaining *= Math.pow(1.0 - workloadRng.nextDouble(), 1.0 / left);
-        long offset = (long) ((1.0 - burstRemaining) * spreadNanos);
-        return burst.atNanos() + Math.min(offset, spreadNanos - 1);
-    }
-
-    private long spread(long spreadNanos) {
-        return spreadNanos == 0 ? 0L : (long) (workloadRng.nextDouble() * spreadNanos);
-    }
-
-    private static boolean isOverload(FailureKind kind) {
-        return kind == FailureKind.TIMEOUT || kind == FailureKind.CONNECTION
-                || kind == FailureKind.RATE_LIMITED || kind == FailureKind.UNAVAILABLE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.retrylab.strategy.budget;
 
+import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -81,6 +82,18 @@ public final class AdaptiveThrottle {
     /** The backend served a request this throttle allowed. */
     public void onAccepted() {
         record(ACCEPTS);
+    }
+
+    /**
+     * A request this throttle allowed failed with {@code kind}: a timeout, a connection failure,
+     * rate limiting or unavailability counts as refused by an overloaded backend, any other
+     * answer as accepted (the backend did the work).
+     */
+    public void onFailure(FailureKind kind) {
+        switch (kind) {
+            case TIMEOUT, CONNECTION, RATE_LIMITED, UNAVAILABLE -> onRejectedByBackend();
+            default -> onAccepted();
+        }
     }
 
     /** The backend refused a request this throttle allowed (overload, quota, 429, 503). */
