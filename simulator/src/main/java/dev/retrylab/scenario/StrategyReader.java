@@ -2,18 +2,22 @@ package dev.retrylab.scenario;
 
 import dev.retrylab.model.ClientStrategy;
 import dev.retrylab.model.StrategyFactory;
+import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.backoff.Backoff;
 import dev.retrylab.strategy.backoff.Jitter;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.breaker.CircuitBreakerConfig;
 import dev.retrylab.strategy.budget.AdaptiveThrottle;
 import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.retry.AdaptiveRetry;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import dev.retrylab.strategy.retry.RetryStrategy;
 import dev.retrylab.time.Clock;
 import dev.retrylab.time.DurationText;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +33,20 @@ import java.util.function.Function;
  * <p>Each part is built once while reading, on a probe clock, so that the library's own checks
  * (a cap below the base delay, a breaker's minimum calls above its window, …) are reported at the
  * part's place in the file. The factories then build fresh stateful objects (adaptive retry,
- * budget, breaker, throttle) on every {@link StrategyFactory#create} call, on the clock given;
- * the immutable retry policy and breaker settings are shared. Not thread-safe.
+ * budget, breaker, throttle, hedge policy) on every {@link StrategyFactory#create} call, on the
+ * clock given; the immutable retry policy and breaker settings are shared. With
+ * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}. The same
+ * keys but the scope define a downstream call's own strategy ({@link #call}). Not thread-safe.
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "budget",
-            "breaker", "throttle", "adaptive");
+    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
+            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
+    /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
+    static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
+    static final Set<String> SCOPES = SpecReader.choices("group", "client");
+    static final List<String> HEDGE_KEYS = List.of("maxHedges", "delay", "percentile", "fallbackDelay", "window",
+            "minSamples", "recomputeEvery");
     static final List<String> BACKOFF_KEYS = List.of("type", "base", "multiplier", "increment", "cap", "jitter",
             "jitterFactor");
     static final Set<String> BACKOFF_TYPES = SpecReader.choices("none", "constant", "linear", "exponential");
@@ -51,6 +62,9 @@ final class StrategyReader {
     private static final Duration DEFAULT_CAP = Duration.ofSeconds(10);
     private static final Clock PROBE_CLOCK = () -> 0L;
     private static final int MAX_ATTEMPTS = 1_000;
+    private static final int MAX_HEDGE_WINDOW = 10_000_000;
+    private static final List<String> PERCENTILE_ONLY = List.of("fallbackDelay", "window", "minSamples",
+            "recomputeEvery");
 
     private final SpecReader reader;
     private final BudgetReader budgets;
@@ -69,7 +83,7 @@ final class StrategyReader {
         }
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             ScenarioLoader.checkName(reader, entry.getValue(), entry.getKey(), "strategy");
-            StrategyFactory factory = strategy(entry.getKey(), entry.getValue());
+            StrategyFactory factory = strategy(entry.getKey(), entry.getValue(), KEYS);
             if (factory != null) {
                 strategies.put(entry.getKey(), factory);
             }
@@ -77,9 +91,17 @@ final class StrategyReader {
         return strategies;
     }
 
-    private StrategyFactory strategy(String name, SourceNode node) {
-        Map<String, SourceNode> keys = reader.mapping(node, KEYS, List.of());
+    /**
+     * The strategy of a downstream call, named {@code name} in results, from {@code node} (null:
+     * the library's defaults, as {@code {}}); null when it is wrong (reported).
+     */
+    StrategyFactory call(String name, SourceNode node) {
+        return strategy(name, node, CALL_KEYS);
+    }
+
+    private StrategyFactory strategy(String name, SourceNode node, List<String> allowed) {
         int errorsBefore = reader.errors().size();
+        Map<String, SourceNode> keys = node == null ? Map.of() : reader.mapping(node, allowed, List.of());
         int maxAttempts = (int) reader.integer(keys.get("maxAttempts"), 3, 1, MAX_ATTEMPTS);
         RetryPolicy read = policy(node, keys, maxAttempts);
         RetryPolicy retryPolicy = read == null ? RetryPolicy.defaults() : read;
@@ -92,12 +114,16 @@ final class StrategyReader {
                 ? probe(keys.get("breaker"), breaker(keys.get("breaker"))) : clock -> null;
         Function<Clock, AdaptiveThrottle> throttle = keys.containsKey("throttle")
                 ? probe(keys.get("throttle"), throttle(keys.get("throttle"))) : clock -> null;
+        Function<Clock, HedgePolicy> hedge = keys.containsKey("hedge")
+                ? probe(keys.get("hedge"), hedge(keys.get("hedge"))) : clock -> null;
+        String scope = reader.choice(keys.get("scope"), SCOPES, "group");
         if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null
-                || throttle == null) {
+                || throttle == null || hedge == null) {
             return null;
         }
-        return clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock), breaker.apply(clock),
-                throttle.apply(clock));
+        StrategyFactory factory = clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock),
+                breaker.apply(clock), throttle.apply(clock), hedge.apply(clock));
+        return scope.equals("client") ? StrategyFactory.perClient(factory) : factory;
     }
 
     /** The retry policy: attempts, backoff, time budget and Retry-After; null when it is wrong (reported). */
@@ -114,6 +140,10 @@ final class StrategyReader {
             if (maxDuration != null) {
                 policy.maxDuration(maxDuration);
             }
+            Classification classification = classification(keys.get("retryOn"), keys.get("neverRetry"));
+            if (classification != null) {
+                policy.classification(classification);
+            }
             if (keys.containsKey("retryAfter")) {
                 Map<String, SourceNode> retryAfter = reader.mapping(keys.get("retryAfter"), RETRY_AFTER_KEYS,
                         List.of());
@@ -125,6 +155,52 @@ final class StrategyReader {
             reader.error(node, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The library's default classification with the kinds of {@code retryOn} made retryable and
+     * those of {@code neverRetry} not; null when both are absent. A kind the library refuses to
+     * retry (a local refusal) or one given in both lists is reported at its item.
+     */
+    private Classification classification(SourceNode retryOn, SourceNode neverRetry) {
+        if (retryOn == null && neverRetry == null) {
+            return null;
+        }
+        Classification.Builder builder = Classification.builder();
+        Map<FailureKind, SourceNode> retried = new LinkedHashMap<>();
+        for (SourceNode item : kinds(retryOn)) {
+            FailureKind kind = FailureKinds.of(item.scalar());
+            try {
+                builder.retry(kind);
+                retried.put(kind, item);
+            } catch (IllegalArgumentException e) {
+                reader.error(item, e.getMessage());
+            }
+        }
+        for (SourceNode item : kinds(neverRetry)) {
+            FailureKind kind = FailureKinds.of(item.scalar());
+            if (retried.containsKey(kind)) {
+                reader.error(item, "'" + item.scalar() + "' is in retryOn too: list each kind in one of retryOn "
+                        + "and neverRetry");
+            } else {
+                builder.neverRetry(kind);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The items of a list of failure kinds that name a kind; the others are reported. */
+    private List<SourceNode> kinds(SourceNode node) {
+        List<SourceNode> valid = new ArrayList<>();
+        if (node == null) {
+            return valid;
+        }
+        for (SourceNode item : reader.list(node)) {
+            if (reader.choice(item, FailureKinds.ALL_NAMES, null) != null) {
+                valid.add(item);
+            }
+        }
+        return valid;
     }
 
     /**
@@ -316,6 +392,75 @@ final class StrategyReader {
         } catch (IllegalArgumentException e) {
             reader.error(node, "must be " + expected);
         }
+    }
+
+    /**
+     * Hedging: a fixed {@code delay}, or a {@code percentile} of recent latencies with a
+     * {@code fallbackDelay} until {@code minSamples} were seen. Makes a fresh policy per call (it
+     * keeps counters and a latency tracker); null when it is wrong (reported).
+     */
+    private Function<Clock, HedgePolicy> hedge(SourceNode node) {
+        int errorsBefore = reader.errors().size();
+        Map<String, SourceNode> keys = reader.mapping(node, HEDGE_KEYS, List.of());
+        boolean fixed = keys.containsKey("delay");
+        boolean percentile = keys.containsKey("percentile");
+        if (fixed && percentile) {
+            reader.error(keys.get("percentile"), "cannot be combined with delay: give either a fixed delay "
+                    + "(delay: 20ms) or a percentile with its fallback (percentile: 95%, fallbackDelay: 50ms)");
+        } else if (!fixed && !percentile && node.kind() == SourceNode.Kind.MAPPING) {
+            reader.error(node, "a hedge needs a delay: a fixed one (delay: 20ms) or a percentile of recent "
+                    + "latencies with a fallback (percentile: 95%, fallbackDelay: 50ms)");
+        } else if (percentile && !keys.containsKey("fallbackDelay")) {
+            reader.error(node, "the key 'fallbackDelay' is required with a percentile: it is the delay until "
+                    + "enough latencies were seen");
+        }
+        if (!percentile) {
+            for (String key : PERCENTILE_ONLY) {
+                if (keys.containsKey(key)) {
+                    reader.error(keys.get(key), "applies only to a percentile delay (percentile: 95%)");
+                }
+            }
+        }
+        int maxHedges = (int) reader.integer(keys.get("maxHedges"), 1, 1, 100);
+        Duration delay = reader.duration(keys.get("delay"), Duration.ZERO, Duration.ZERO);
+        double percent = percent(keys.get("percentile"));
+        Duration fallback = reader.duration(keys.get("fallbackDelay"), Duration.ZERO, Duration.ZERO);
+        int window = (int) reader.integer(keys.get("window"), 1000, 1, MAX_HEDGE_WINDOW);
+        int minSamples = (int) reader.integer(keys.get("minSamples"), Math.min(100, window), 1, MAX_HEDGE_WINDOW);
+        int recomputeEvery = (int) reader.integer(keys.get("recomputeEvery"), Math.min(10, window), 1,
+                MAX_HEDGE_WINDOW);
+        if (reader.errors().size() != errorsBefore) {
+            return null;
+        }
+        if (fixed) {
+            return clock -> HedgePolicy.builder().maxHedges(maxHedges).fixedDelay(delay).build();
+        }
+        return clock -> HedgePolicy.builder().maxHedges(maxHedges).percentileDelay(percent, fallback).window(window)
+                .minSamples(minSamples).recomputeEvery(recomputeEvery).build();
+    }
+
+    /** A percentage above 0% and at most 100% ({@code 95%}) as a percentile (95); NaN when absent or wrong. */
+    private double percent(SourceNode node) {
+        String text = reader.string(node, null);
+        if (text == null) {
+            return Double.NaN;
+        }
+        String expected = "must be a percentage above 0% and at most 100%, such as 95% or 99.9%, found '" + text + "'";
+        String trimmed = text.trim();
+        if (!trimmed.endsWith("%")) {
+            reader.error(node, expected);
+            return Double.NaN;
+        }
+        try {
+            double value = Double.parseDouble(trimmed.substring(0, trimmed.length() - 1).trim());
+            if (value > 0.0 && value <= 100.0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.error(node, expected);
+        return Double.NaN;
     }
 
     private Function<Clock, AdaptiveThrottle> throttle(SourceNode node) {
