@@ -45,8 +45,6 @@ final class StrategyReader {
     /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
     static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
     static final Set<String> SCOPES = SpecReader.choices("group", "client");
-    static final List<String> HEDGE_KEYS = List.of("maxHedges", "delay", "percentile", "fallbackDelay", "window",
-            "minSamples", "recomputeEvery");
     static final List<String> BACKOFF_KEYS = List.of("type", "base", "multiplier", "increment", "cap", "jitter",
             "jitterFactor");
     static final Set<String> BACKOFF_TYPES = SpecReader.choices("none", "constant", "linear", "exponential");
@@ -62,16 +60,15 @@ final class StrategyReader {
     private static final Duration DEFAULT_CAP = Duration.ofSeconds(10);
     private static final Clock PROBE_CLOCK = () -> 0L;
     private static final int MAX_ATTEMPTS = 1_000;
-    private static final int MAX_HEDGE_WINDOW = 10_000_000;
-    private static final List<String> PERCENTILE_ONLY = List.of("fallbackDelay", "window", "minSamples",
-            "recomputeEvery");
 
     private final SpecReader reader;
     private final BudgetReader budgets;
+    private final HedgeReader hedges;
 
     StrategyReader(SpecReader reader) {
         this.reader = reader;
         this.budgets = new BudgetReader(reader);
+        this.hedges = new HedgeReader(reader);
     }
 
     /** The strategies by name, in file order; those with mistakes are reported and left out. */
@@ -115,7 +112,7 @@ final class StrategyReader {
         Function<Clock, AdaptiveThrottle> throttle = keys.containsKey("throttle")
                 ? probe(keys.get("throttle"), throttle(keys.get("throttle"))) : clock -> null;
         Function<Clock, HedgePolicy> hedge = keys.containsKey("hedge")
-                ? probe(keys.get("hedge"), hedge(keys.get("hedge"))) : clock -> null;
+                ? probe(keys.get("hedge"), hedges.read(keys.get("hedge"))) : clock -> null;
         String scope = reader.choice(keys.get("scope"), SCOPES, "group");
         if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null
                 || throttle == null || hedge == null) {
@@ -392,75 +389,6 @@ final class StrategyReader {
         } catch (IllegalArgumentException e) {
             reader.error(node, "must be " + expected);
         }
-    }
-
-    /**
-     * Hedging: a fixed {@code delay}, or a {@code percentile} of recent latencies with a
-     * {@code fallbackDelay} until {@code minSamples} were seen. Makes a fresh policy per call (it
-     * keeps counters and a latency tracker); null when it is wrong (reported).
-     */
-    private Function<Clock, HedgePolicy> hedge(SourceNode node) {
-        int errorsBefore = reader.errors().size();
-        Map<String, SourceNode> keys = reader.mapping(node, HEDGE_KEYS, List.of());
-        boolean fixed = keys.containsKey("delay");
-        boolean percentile = keys.containsKey("percentile");
-        if (fixed && percentile) {
-            reader.error(keys.get("percentile"), "cannot be combined with delay: give either a fixed delay "
-                    + "(delay: 20ms) or a percentile with its fallback (percentile: 95%, fallbackDelay: 50ms)");
-        } else if (!fixed && !percentile && node.kind() == SourceNode.Kind.MAPPING) {
-            reader.error(node, "a hedge needs a delay: a fixed one (delay: 20ms) or a percentile of recent "
-                    + "latencies with a fallback (percentile: 95%, fallbackDelay: 50ms)");
-        } else if (percentile && !keys.containsKey("fallbackDelay")) {
-            reader.error(node, "the key 'fallbackDelay' is required with a percentile: it is the delay until "
-                    + "enough latencies were seen");
-        }
-        if (!percentile) {
-            for (String key : PERCENTILE_ONLY) {
-                if (keys.containsKey(key)) {
-                    reader.error(keys.get(key), "applies only to a percentile delay (percentile: 95%)");
-                }
-            }
-        }
-        int maxHedges = (int) reader.integer(keys.get("maxHedges"), 1, 1, 100);
-        Duration delay = reader.duration(keys.get("delay"), Duration.ZERO, Duration.ZERO);
-        double percent = percent(keys.get("percentile"));
-        Duration fallback = reader.duration(keys.get("fallbackDelay"), Duration.ZERO, Duration.ZERO);
-        int window = (int) reader.integer(keys.get("window"), 1000, 1, MAX_HEDGE_WINDOW);
-        int minSamples = (int) reader.integer(keys.get("minSamples"), Math.min(100, window), 1, MAX_HEDGE_WINDOW);
-        int recomputeEvery = (int) reader.integer(keys.get("recomputeEvery"), Math.min(10, window), 1,
-                MAX_HEDGE_WINDOW);
-        if (reader.errors().size() != errorsBefore) {
-            return null;
-        }
-        if (fixed) {
-            return clock -> HedgePolicy.builder().maxHedges(maxHedges).fixedDelay(delay).build();
-        }
-        return clock -> HedgePolicy.builder().maxHedges(maxHedges).percentileDelay(percent, fallback).window(window)
-                .minSamples(minSamples).recomputeEvery(recomputeEvery).build();
-    }
-
-    /** A percentage above 0% and at most 100% ({@code 95%}) as a percentile (95); NaN when absent or wrong. */
-    private double percent(SourceNode node) {
-        String text = reader.string(node, null);
-        if (text == null) {
-            return Double.NaN;
-        }
-        String expected = "must be a percentage above 0% and at most 100%, such as 95% or 99.9%, found '" + text + "'";
-        String trimmed = text.trim();
-        if (!trimmed.endsWith("%")) {
-            reader.error(node, expected);
-            return Double.NaN;
-        }
-        try {
-            double value = Double.parseDouble(trimmed.substring(0, trimmed.length() - 1).trim());
-            if (value > 0.0 && value <= 100.0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        reader.error(node, expected);
-        return Double.NaN;
     }
 
     private Function<Clock, AdaptiveThrottle> throttle(SourceNode node) {

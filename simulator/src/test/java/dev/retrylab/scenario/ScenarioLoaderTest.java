@@ -54,7 +54,7 @@ class ScenarioLoaderTest {
     void bundledFiles_allLoad() throws ScenarioException {
         List<Path> files = BundledScenarios.all();
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("reference.yaml", "mm1.yaml",
-                "retry-storm.yaml", "thundering-herd.yaml", "rate-limited-agents.yaml");
+                "retry-storm.yaml", "thundering-herd.yaml", "rate-limited-agents.yaml", "multi-tier.yaml");
         for (Path file : files) {
             Scenario scenario = ScenarioLoader.load(file);
             assertThat(scenario.name()).as(file.toString())
@@ -92,7 +92,7 @@ class ScenarioLoaderTest {
         keys.addAll(StrategyReader.BREAKER_KEYS);
         keys.addAll(StrategyReader.THROTTLE_KEYS);
         keys.addAll(StrategyReader.ADAPTIVE_KEYS);
-        keys.addAll(StrategyReader.HEDGE_KEYS);
+        keys.addAll(HedgeReader.KEYS);
         Set<String> missing = new TreeSet<>();
         for (String key : keys) {
             if (!text.matches("(?s).*[\\s{,]" + key + ":.*")) {
