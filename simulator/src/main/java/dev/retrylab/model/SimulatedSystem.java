@@ -91,8 +91,13 @@ public final class SimulatedSystem {
         return (long) g << 32;
     }
 
-    /** Service calls must not loop back: a cycle would make every request wait on itself. */
-    static void requireNoCycle(List<DownstreamCall> calls) {
+    /**
+     * Checks that each service makes at most one downstream call and that calls never loop back:
+     * a cycle would make every request wait on itself. The scenario loader calls this too.
+     *
+     * @throws IllegalArgumentException naming the service with two calls or a service on the cycle
+     */
+    public static void requireNoCycle(List<DownstreamCall> calls) {
         Map<String, String> next = new LinkedHashMap<>();
         for (DownstreamCall call : calls) {
             if (next.putIfAbsent(call.caller(), call.callee()) != null) {

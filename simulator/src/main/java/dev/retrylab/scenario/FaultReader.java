@@ -21,7 +21,8 @@ import java.util.Set;
  * outage           mode: refuse | hang | error (default refuse)
  * brownout         probability (required), kind (default unavailable)
  * latency-spike    multiplier (default 1), added: a distribution (none by default); one is needed
- * rate-limit       rate such as 100/s (required), retryAfter (default 1s)
+ * rate-limit       rate such as 100/s (required), retryAfter (default 1s), perClient (default false:
+ *                  one limit for the service; true: the rate for each client, as a quota per key)
  * capacity-loss    fraction above 0% and below 100% (required)
  * partial-failure  clients: the fraction of clients that always fail (required), kind (default unavailable)
  * </pre>
@@ -41,7 +42,7 @@ final class FaultReader {
         TYPE_KEYS.put("outage", List.of("mode"));
         TYPE_KEYS.put("brownout", List.of("probability", "kind"));
         TYPE_KEYS.put("latency-spike", List.of("multiplier", "added"));
-        TYPE_KEYS.put("rate-limit", List.of("rate", "retryAfter"));
+        TYPE_KEYS.put("rate-limit", List.of("rate", "retryAfter", "perClient"));
         TYPE_KEYS.put("capacity-loss", List.of("fraction"));
         TYPE_KEYS.put("partial-failure", List.of("clients", "kind"));
     }
@@ -147,6 +148,7 @@ final class FaultReader {
             case "rate-limit" -> {
                 reader.ratePerSecond(keys.get("rate"), 1.0);
                 reader.duration(keys.get("retryAfter"), Duration.ZERO, Duration.ZERO);
+                reader.bool(keys.get("perClient"), false);
             }
             case "capacity-loss" -> reader.number(keys.get("fraction"), 0.5, 0.0, 1.0);
             default -> {
@@ -172,6 +174,7 @@ final class FaultReader {
     private Fault rateLimit(Map<String, SourceNode> keys, String service, int replica, long[] window) {
         double rate = reader.ratePerSecond(keys.get("rate"), Double.NaN);
         Duration retryAfter = reader.duration(keys.get("retryAfter"), Duration.ofSeconds(1), Duration.ZERO);
+        boolean perClient = reader.bool(keys.get("perClient"), false);
         if (Double.isNaN(rate)) {
             return null;
         }
@@ -179,7 +182,7 @@ final class FaultReader {
             reader.error(keys.get("rate"), "must be more than 0/s, found " + keys.get("rate").scalar());
             return null;
         }
-        return new Fault.RateLimit(service, replica, window[0], window[1], rate, retryAfter.toNanos());
+        return new Fault.RateLimit(service, replica, window[0], window[1], rate, retryAfter.toNanos(), perClient);
     }
 
     private Fault capacityLoss(Map<String, SourceNode> keys, String service, int replica, long[] window) {

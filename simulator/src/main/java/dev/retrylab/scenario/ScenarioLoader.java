@@ -2,6 +2,7 @@ package dev.retrylab.scenario;
 
 import dev.retrylab.fault.Fault;
 import dev.retrylab.model.ClientConfig;
+import dev.retrylab.model.DownstreamCall;
 import dev.retrylab.model.LoadBalancing;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ServiceConfig;
@@ -29,8 +30,9 @@ import java.util.regex.Pattern;
 /**
  * Loads a scenario file into a validated {@link Scenario}. The format is documented, key by key
  * with every default, in {@code scenarios/reference.yaml}; this class reads the top level, the
- * services and the clients, and leaves distributions, faults and strategies to
- * {@link DistributionReader}, {@link FaultReader} and {@link StrategyReader}.
+ * services and the clients, and leaves distributions, workloads, downstream calls, faults and
+ * strategies to {@link DistributionReader}, {@link WorkloadReader}, {@link CallReader},
+ * {@link FaultReader} and {@link StrategyReader}.
  *
  * <p>Contract: a file with mistakes gives one {@link ScenarioException} listing every mistake
  * found, in file order, each with file, line, column, key path, what was found and what is
@@ -38,10 +40,10 @@ import java.util.regex.Pattern;
  * read is a {@link ScenarioException} too. No other exception escapes for bad input.
  *
  * <p>Rules beyond each value's own range: names of services, clients and strategies are letters,
- * digits, {@code -} and {@code _}; a client group targets a defined service; there is one client
- * group (the model runs one for now); the interval is at most the duration, and the run has at
- * most {@value #MAX_INTERVALS} intervals; a burst happens before the run ends; and the fault rules
- * of {@link FaultReader}. Stateless and thread-safe.
+ * digits, {@code -} and {@code _}; every client group targets a defined service (there may be any
+ * number of groups; each runs the strategy being compared); the interval is at most the duration,
+ * and the run has at most {@value #MAX_INTERVALS} intervals; and the rules of
+ * {@link WorkloadReader}, {@link CallReader} and {@link FaultReader}. Stateless and thread-safe.
  */
 public final class ScenarioLoader {
 
@@ -53,25 +55,28 @@ public final class ScenarioLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "interval", "services",
             "clients", "faults", "strategies");
     static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
-            "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind");
+            "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind", "contendedRows",
+            "calls");
     static final List<String> CLIENT_KEYS = List.of("count", "target", "workload", "timeout", "deadline");
-    static final List<String> WORKLOADS = List.of("open", "burst", "closed");
-    static final List<String> BURST_KEYS = List.of("at", "spread");
-    static final List<String> CLOSED_KEYS = List.of("think", "requests", "spread");
     static final Set<String> LOAD_BALANCING = SpecReader.choices("round-robin", "random", "least-outstanding");
 
     private static final int MAX_REPLICAS = 10_000;
     private static final int MAX_WORKERS = 1_000_000;
     private static final int MAX_CLIENTS = 10_000_000;
+    private static final int MAX_ROWS = 10_000_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Duration ONE_NANO = Duration.ofNanos(1);
 
     private final SpecReader reader;
     private final DistributionReader distributions;
+    private final WorkloadReader workloads;
+    private final StrategyReader strategies;
 
     private ScenarioLoader(String file) {
         this.reader = new SpecReader(file);
         this.distributions = new DistributionReader(reader);
+        this.workloads = new WorkloadReader(reader);
+        this.strategies = new StrategyReader(reader);
     }
 
     /**
@@ -169,6 +174,8 @@ public final class ScenarioLoader {
         }
         Map<String, ServiceConfig> services = top.containsKey("services")
                 ? services(top.get("services")) : null;
+        List<DownstreamCall> calls = services == null ? List.of()
+                : new CallReader(reader, strategies).read(top.get("services"), services.keySet());
         Map<String, Integer> replicas = null;
         if (services != null) {
             replicas = new LinkedHashMap<>();
@@ -180,12 +187,12 @@ public final class ScenarioLoader {
                 ? clients(top.get("clients"), replicas, duration) : List.of();
         List<Fault> faults = new FaultReader(reader, distributions).read(top.get("faults"), replicas, duration,
                 interval);
-        Map<String, StrategyFactory> strategies = top.containsKey("strategies")
-                ? new StrategyReader(reader).read(top.get("strategies")) : Map.of();
+        Map<String, StrategyFactory> compared = top.containsKey("strategies")
+                ? strategies.read(top.get("strategies")) : Map.of();
         reader.throwIfAny();
         try {
             return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
-                    List.copyOf(services.values()), clients, faults, strategies);
+                    List.copyOf(services.values()), clients, faults, compared, calls);
         } catch (IllegalArgumentException e) {
             reader.error(root, e.getMessage());
             reader.throwIfAny();
@@ -223,12 +230,13 @@ public final class ScenarioLoader {
         String balancing = reader.choice(keys.get("loadBalancing"), LOAD_BALANCING, "round-robin");
         double failureProbability = reader.number(keys.get("failureProbability"), 0.0, 0.0, 1.0);
         String failureKind = reader.choice(keys.get("failureKind"), FailureKinds.NAMES, "unavailable");
+        int contendedRows = (int) reader.integer(keys.get("contendedRows"), 0, 0, MAX_ROWS);
         try {
             return new ServiceConfig(name, replicas, workers, queue,
                     serviceTime == null ? DurationDistribution.constant(Duration.ZERO) : serviceTime,
                     loadCost.toNanos(), networkDelay.toNanos(), cancelOnTimeout,
                     LoadBalancing.valueOf(balancing.toUpperCase(Locale.ROOT).replace('-', '_')),
-                    failureProbability, FailureKinds.of(failureKind));
+                    failureProbability, FailureKinds.of(failureKind), contendedRows);
         } catch (IllegalArgumentException e) {
             reader.error(node, e.getMessage());
             return ServiceConfig.queue(name, 1, DurationDistribution.constant(Duration.ZERO));
@@ -261,14 +269,8 @@ public final class ScenarioLoader {
             reader.error(node, "must define a client group, for example agents: {count: 100, target: api, "
                     + "workload: {open: 50/s}, timeout: 1s}");
         }
-        boolean first = true;
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             checkName(reader, entry.getValue(), entry.getKey(), "client group");
-            if (!first) {
-                reader.error(entry.getValue(), "a scenario has one client group for now; merge '" + entry.getKey()
-                        + "' into '" + entries.keySet().iterator().next() + "' or move it to another scenario");
-            }
-            first = false;
             ClientConfig client = client(entry.getKey(), entry.getValue(), services, duration);
             if (client != null) {
                 clients.add(client);
@@ -287,7 +289,7 @@ public final class ScenarioLoader {
                     + SpecReader.suggestion(target, services.keySet()) + "; defined services: "
                     + String.join(", ", services.keySet()));
         }
-        Workload workload = keys.containsKey("workload") ? workload(keys.get("workload"), duration) : null;
+        Workload workload = keys.containsKey("workload") ? workloads.read(keys.get("workload"), duration) : null;
         Duration timeout = reader.duration(keys.get("timeout"), null, ONE_NANO);
         Duration deadline = reader.duration(keys.get("deadline"), Duration.ZERO, ONE_NANO);
         if (target == null || workload == null || timeout == null) {
@@ -298,45 +300,6 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             reader.error(node, e.getMessage());
             return null;
-        }
-    }
-
-    private Workload workload(SourceNode node, Duration duration) {
-        Map.Entry<String, SourceNode> variant = reader.variant(node, WORKLOADS,
-                "a workload: {open: 100/s}, {burst: {at: 10s, spread: 0ms}} or "
-                        + "{closed: {think: 100ms, requests: 0, spread: 1s}}");
-        if (variant == null) {
-            return null;
-        }
-        SourceNode value = variant.getValue();
-        switch (variant.getKey()) {
-            case "open": {
-                double rate = reader.ratePerSecond(value, Double.NaN);
-                if (value.kind() == SourceNode.Kind.SCALAR && !Double.isNaN(rate)
-                        && (!(rate > 0.0) || Double.isInfinite(rate))) {
-                    reader.error(value, "must be more than 0/s, found " + value.scalar());
-                    return null;
-                }
-                return Double.isNaN(rate) ? null : new Workload.OpenLoop(rate);
-            }
-            case "burst": {
-                Map<String, SourceNode> keys = reader.mapping(value, BURST_KEYS, List.of());
-                Duration at = reader.duration(keys.get("at"), Duration.ZERO, Duration.ZERO);
-                Duration spread = reader.duration(keys.get("spread"), Duration.ZERO, Duration.ZERO);
-                if (duration != null && at.compareTo(duration) >= 0) {
-                    reader.error(keys.get("at"), "must be before the run ends (duration "
-                            + DurationText.format(duration) + ")");
-                    return null;
-                }
-                return new Workload.Burst(at.toNanos(), spread.toNanos());
-            }
-            default: {
-                Map<String, SourceNode> keys = reader.mapping(value, CLOSED_KEYS, List.of());
-                Duration think = reader.duration(keys.get("think"), Duration.ZERO, Duration.ZERO);
-                int requests = (int) reader.integer(keys.get("requests"), 0, 0, Integer.MAX_VALUE);
-                Duration spread = reader.duration(keys.get("spread"), Duration.ZERO, Duration.ZERO);
-                return new Workload.ClosedLoop(think.toNanos(), requests, spread.toNanos());
-            }
         }
     }
 }

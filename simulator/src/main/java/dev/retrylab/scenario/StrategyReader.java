@@ -2,18 +2,22 @@ package dev.retrylab.scenario;
 
 import dev.retrylab.model.ClientStrategy;
 import dev.retrylab.model.StrategyFactory;
+import dev.retrylab.strategy.Classification;
+import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.backoff.Backoff;
 import dev.retrylab.strategy.backoff.Jitter;
 import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.breaker.CircuitBreakerConfig;
 import dev.retrylab.strategy.budget.AdaptiveThrottle;
 import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.retry.AdaptiveRetry;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import dev.retrylab.strategy.retry.RetryStrategy;
 import dev.retrylab.time.Clock;
 import dev.retrylab.time.DurationText;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +33,18 @@ import java.util.function.Function;
  * <p>Each part is built once while reading, on a probe clock, so that the library's own checks
  * (a cap below the base delay, a breaker's minimum calls above its window, …) are reported at the
  * part's place in the file. The factories then build fresh stateful objects (adaptive retry,
- * budget, breaker, throttle) on every {@link StrategyFactory#create} call, on the clock given;
- * the immutable retry policy and breaker settings are shared. Not thread-safe.
+ * budget, breaker, throttle, hedge policy) on every {@link StrategyFactory#create} call, on the
+ * clock given; the immutable retry policy and breaker settings are shared. With
+ * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}. The same
+ * keys but the scope define a downstream call's own strategy ({@link #call}). Not thread-safe.
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "budget",
-            "breaker", "throttle", "adaptive");
+    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
+            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
+    /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
+    static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
+    static final Set<String> SCOPES = SpecReader.choices("group", "client");
     static final List<String> BACKOFF_KEYS = List.of("type", "base", "multiplier", "increment", "cap", "jitter",
             "jitterFactor");
     static final Set<String> BACKOFF_TYPES = SpecReader.choices("none", "constant", "linear", "exponential");
@@ -54,10 +63,12 @@ final class StrategyReader {
 
     private final SpecReader reader;
     private final BudgetReader budgets;
+    private final HedgeReader hedges;
 
     StrategyReader(SpecReader reader) {
         this.reader = reader;
         this.budgets = new BudgetReader(reader);
+        this.hedges = new HedgeReader(reader);
     }
 
     /** The strategies by name, in file order; those with mistakes are reported and left out. */
@@ -69,7 +80,7 @@ final class StrategyReader {
         }
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             ScenarioLoader.checkName(reader, entry.getValue(), entry.getKey(), "strategy");
-            StrategyFactory factory = strategy(entry.getKey(), entry.getValue());
+            StrategyFactory factory = strategy(entry.getKey(), entry.getValue(), KEYS);
             if (factory != null) {
                 strategies.put(entry.getKey(), factory);
             }
@@ -77,9 +88,17 @@ final class StrategyReader {
         return strategies;
     }
 
-    private StrategyFactory strategy(String name, SourceNode node) {
-        Map<String, SourceNode> keys = reader.mapping(node, KEYS, List.of());
+    /**
+     * The strategy of a downstream call, named {@code name} in results, from {@code node} (null:
+     * the library's defaults, as {@code {}}); null when it is wrong (reported).
+     */
+    StrategyFactory call(String name, SourceNode node) {
+        return strategy(name, node, CALL_KEYS);
+    }
+
+    private StrategyFactory strategy(String name, SourceNode node, List<String> allowed) {
         int errorsBefore = reader.errors().size();
+        Map<String, SourceNode> keys = node == null ? Map.of() : reader.mapping(node, allowed, List.of());
         int maxAttempts = (int) reader.integer(keys.get("maxAttempts"), 3, 1, MAX_ATTEMPTS);
         RetryPolicy read = policy(node, keys, maxAttempts);
         RetryPolicy retryPolicy = read == null ? RetryPolicy.defaults() : read;
@@ -92,12 +111,16 @@ final class StrategyReader {
                 ? probe(keys.get("breaker"), breaker(keys.get("breaker"))) : clock -> null;
         Function<Clock, AdaptiveThrottle> throttle = keys.containsKey("throttle")
                 ? probe(keys.get("throttle"), throttle(keys.get("throttle"))) : clock -> null;
+        Function<Clock, HedgePolicy> hedge = keys.containsKey("hedge")
+                ? probe(keys.get("hedge"), hedges.read(keys.get("hedge"))) : clock -> null;
+        String scope = reader.choice(keys.get("scope"), SCOPES, "group");
         if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null
-                || throttle == null) {
+                || throttle == null || hedge == null) {
             return null;
         }
-        return clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock), breaker.apply(clock),
-                throttle.apply(clock));
+        StrategyFactory factory = clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock),
+                breaker.apply(clock), throttle.apply(clock), hedge.apply(clock));
+        return scope.equals("client") ? StrategyFactory.perClient(factory) : factory;
     }
 
     /** The retry policy: attempts, backoff, time budget and Retry-After; null when it is wrong (reported). */
@@ -114,6 +137,10 @@ final class StrategyReader {
             if (maxDuration != null) {
                 policy.maxDuration(maxDuration);
             }
+            Classification classification = classification(keys.get("retryOn"), keys.get("neverRetry"));
+            if (classification != null) {
+                policy.classification(classification);
+            }
             if (keys.containsKey("retryAfter")) {
                 Map<String, SourceNode> retryAfter = reader.mapping(keys.get("retryAfter"), RETRY_AFTER_KEYS,
                         List.of());
@@ -125,6 +152,52 @@ final class StrategyReader {
             reader.error(node, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The library's default classification with the kinds of {@code retryOn} made retryable and
+     * those of {@code neverRetry} not; null when both are absent. A kind the library refuses to
+     * retry (a local refusal) or one given in both lists is reported at its item.
+     */
+    private Classification classification(SourceNode retryOn, SourceNode neverRetry) {
+        if (retryOn == null && neverRetry == null) {
+            return null;
+        }
+        Classification.Builder builder = Classification.builder();
+        Map<FailureKind, SourceNode> retried = new LinkedHashMap<>();
+        for (SourceNode item : kinds(retryOn)) {
+            FailureKind kind = FailureKinds.of(item.scalar());
+            try {
+                builder.retry(kind);
+                retried.put(kind, item);
+            } catch (IllegalArgumentException e) {
+                reader.error(item, e.getMessage());
+            }
+        }
+        for (SourceNode item : kinds(neverRetry)) {
+            FailureKind kind = FailureKinds.of(item.scalar());
+            if (retried.containsKey(kind)) {
+                reader.error(item, "'" + item.scalar() + "' is in retryOn too: list each kind in one of retryOn "
+                        + "and neverRetry");
+            } else {
+                builder.neverRetry(kind);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The items of a list of failure kinds that name a kind; the others are reported. */
+    private List<SourceNode> kinds(SourceNode node) {
+        List<SourceNode> valid = new ArrayList<>();
+        if (node == null) {
+            return valid;
+        }
+        for (SourceNode item : reader.list(node)) {
+            if (reader.choice(item, FailureKinds.ALL_NAMES, null) != null) {
+                valid.add(item);
+            }
+        }
+        return valid;
     }
 
     /**

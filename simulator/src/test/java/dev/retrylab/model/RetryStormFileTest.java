@@ -48,6 +48,6 @@ class RetryStormFileTest {
     private static Scenario shortened(Scenario scenario) {
         return new Scenario(scenario.name(), scenario.description(), scenario.seed(), RUN_NANOS,
                 scenario.intervalNanos(), scenario.services(), scenario.clients(), List.copyOf(scenario.faults()),
-                scenario.strategies());
+                scenario.strategies(), scenario.calls());
     }
 }

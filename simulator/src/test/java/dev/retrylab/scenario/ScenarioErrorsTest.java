@@ -62,7 +62,7 @@ class ScenarioErrorsTest {
                 "broken.yaml:3:3: services.api: the key 'workers' is required here",
                 "broken.yaml:5:13: services.api.wokers: unknown key 'wokers' (did you mean 'workers'?); allowed here: "
                         + "replicas, workers, queue, serviceTime, loadCost, networkDelay, cancelOnTimeout, "
-                        + "loadBalancing, failureProbability, failureKind");
+                        + "loadBalancing, failureProbability, failureKind, contendedRows, calls");
     }
 
     @Test
@@ -80,7 +80,9 @@ class ScenarioErrorsTest {
                 "broken.yaml:5:5: services.api.workers: must be a single value, found a list");
         assertThat(only(withLine(11, "    workload: 50/s"))).isEqualTo(
                 "broken.yaml:11:15: clients.agents.workload: must be a workload: {open: 100/s}, {burst: {at: 10s, "
-                        + "spread: 0ms}} or {closed: {think: 100ms, requests: 0, spread: 1s}}, found '50/s'");
+                        + "spread: 0ms}}, {closed: {think: 100ms, requests: 0, spread: 1s}}, {periodic: {every: 1m, "
+                        + "phases: aligned}} or {schedule: {points: [{at: 0s, rate: 100/s}, {at: 60s, rate: 1000/s}]}}, "
+                        + "found '50/s'");
         assertThat(only(withLine(16, "  no-retry: {maxAttempts: many}"))).isEqualTo(
                 "broken.yaml:16:27: strategies.no-retry.maxAttempts: must be a whole number from 1 to 1000, "
                         + "found 'many'");
@@ -193,11 +195,159 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void secondClientGroup_isRefusedForNow() {
+    void secondClientGroup_isCheckedLikeTheFirst() {
         String text = VALID.replace("faults:", String.join("\n",
-                "  more: {count: 1, target: api, workload: {open: 1/s}, timeout: 1s}", "faults:"));
-        assertThat(only(errors(text))).startsWith(
-                "broken.yaml:13:3: clients.more: a scenario has one client group for now");
+                "  more: {count: 1, target: ap, workload: {open: 1/s}, timeout: 1s}", "faults:"));
+        assertThat(only(errors(text))).isEqualTo("broken.yaml:13:28: clients.more.target: names service 'ap', which "
+                + "is not defined (did you mean 'api'?); defined services: api");
+    }
+
+    @Test
+    void periodicAndScheduleWorkloads_reportBadValuesAtTheirKey() {
+        assertThat(only(withLine(11, "    workload: {periodic: {every: 0s}}"))).isEqualTo(
+                "broken.yaml:11:34: clients.agents.workload.periodic.every: must be more than 0, found 0s");
+        assertThat(only(withLine(11, "    workload: {periodic: {every: 1m, phases: random}}"))).isEqualTo(
+                "broken.yaml:11:46: clients.agents.workload.periodic.phases: 'random' is not one of aligned, spread");
+        assertThat(only(withLine(11, "    workload: {periodic: {phases: spread}}"))).isEqualTo(
+                "broken.yaml:11:16: clients.agents.workload.periodic: the key 'every' is required here");
+    }
+
+    @Test
+    void badSchedule_isReportedAtThePointThatBreaksIt() {
+        assertThat(only(withLine(11, "    workload: {schedule: {points: [{at: 10s, rate: 5/s}, {at: 5s, rate: 9/s}]}}")))
+                .isEqualTo("broken.yaml:11:63: clients.agents.workload.schedule.points[1].at: must be after the "
+                        + "previous point's 10s: points are listed in increasing time order");
+        assertThat(only(withLine(11, "    workload: {schedule: {points: [{at: 0s, rate: -5/s}]}}"))).isEqualTo(
+                "broken.yaml:11:51: clients.agents.workload.schedule.points[0].rate: '-5/s' is negative: a rate "
+                        + "must be zero or more");
+        assertThat(only(withLine(11, "    workload: {schedule: {points: [{at: 0s, rate: 0/s}, {at: 9s, rate: 0/s}]}}")))
+                .isEqualTo("broken.yaml:11:27: clients.agents.workload.schedule.points: needs a rate above 0/s at "
+                        + "some point: every rate is 0/s");
+        assertThat(only(withLine(11, "    workload: {schedule: {points: [{at: 60s, rate: 5/s}]}}"))).isEqualTo(
+                "broken.yaml:11:41: clients.agents.workload.schedule.points[0].at: must be before the run ends "
+                        + "(duration 1m)");
+        assertThat(only(withLine(11, "    workload: {schedule: {points: []}}"))).isEqualTo(
+                "broken.yaml:11:27: clients.agents.workload.schedule.points: must list at least one point, for "
+                        + "example [{at: 0s, rate: 100/s}]");
+        assertThat(withLine(11, "    workload: {schedule: {ramp: linear, points: [{at: 0s}]}}"))
+                .extracting(ScenarioError::message).containsExactly("must be true or false, found 'linear'",
+                        "the key 'rate' is required here");
+    }
+
+    /** Two services calling each other; the tests replace one of its lines. */
+    private static final String TIERS = String.join("\n",
+            "duration: 60s",                                                      // 1
+            "services:",                                                          // 2
+            "  api:",                                                             // 3
+            "    workers: 10",                                                    // 4
+            "    serviceTime: 10ms",                                              // 5
+            "    calls: {service: db, timeout: 100ms, retry: {maxAttempts: 2}}",  // 6
+            "  db:",                                                              // 7
+            "    workers: 10",                                                    // 8
+            "    serviceTime: 1ms",                                               // 9
+            "    failureKind: conflict",                                          // 10
+            "clients:",                                                           // 11
+            "  agents: {count: 10, target: api, workload: {open: 5/s}, timeout: 1s}", // 12
+            "strategies:",                                                        // 13
+            "  no-retry: {maxAttempts: 1}",                                       // 14
+            "");
+
+    private static List<ScenarioError> tiersWithLine(int line, String replacement) {
+        String[] lines = TIERS.split("\n", -1);
+        lines[line - 1] = replacement;
+        return errors(String.join("\n", lines));
+    }
+
+    @Test
+    void downstreamCallBase_loads() throws ScenarioException {
+        assertThat(ScenarioLoader.parse("broken.yaml", TIERS).calls()).hasSize(1);
+    }
+
+    @Test
+    void downstreamCallToAnUndefinedServiceOrItself_isRefused() {
+        assertThat(only(tiersWithLine(6, "    calls: {service: dbb, timeout: 100ms}"))).isEqualTo(
+                "broken.yaml:6:22: services.api.calls.service: names service 'dbb', which is not defined (did you "
+                        + "mean 'db'?); defined services: api, db");
+        assertThat(only(tiersWithLine(6, "    calls: {service: api, timeout: 100ms}"))).isEqualTo(
+                "broken.yaml:6:22: services.api.calls.service: names 'api' itself: a service cannot call itself");
+    }
+
+    @Test
+    void downstreamCallsThatLoop_areRefusedAtTheCallClosingTheCycle() {
+        assertThat(only(tiersWithLine(10, "    calls: {service: api, timeout: 1s}"))).isEqualTo(
+                "broken.yaml:10:22: services.db.calls.service: service calls form a cycle through 'api' "
+                        + "(db -> api -> db): remove one of these calls");
+    }
+
+    @Test
+    void downstreamCallMistakes_areLocatedInsideTheCall() {
+        assertThat(only(tiersWithLine(6, "    calls: [{service: db, timeout: 1s}, {service: db, timeout: 1s}]")))
+                .isEqualTo("broken.yaml:6:5: services.api.calls: a service makes at most one downstream call: "
+                        + "write one mapping such as {service: db, timeout: 100ms, retry: {maxAttempts: 3}}, found a "
+                        + "list of 2");
+        assertThat(only(tiersWithLine(6, "    calls: {service: db}"))).isEqualTo(
+                "broken.yaml:6:5: services.api.calls: the key 'timeout' is required here");
+        assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 0s}"))).isEqualTo(
+                "broken.yaml:6:35: services.api.calls.timeout: must be more than 0, found 0s");
+        assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 1s, retry: {maxAttempts: 0}}")))
+                .isEqualTo("broken.yaml:6:60: services.api.calls.retry.maxAttempts: must be a whole number from 1 "
+                        + "to 1000, found 0");
+        assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 1s, retry: {scope: client}}")))
+                .isEqualTo("broken.yaml:6:54: services.api.calls.retry.scope: unknown key 'scope'; allowed here: "
+                        + "maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, breaker, "
+                        + "throttle, adaptive, hedge");
+    }
+
+    @Test
+    void badServiceAndFaultSettings_areLocated() {
+        assertThat(only(tiersWithLine(10, "    contendedRows: -1"))).isEqualTo(
+                "broken.yaml:10:20: services.db.contendedRows: must be a whole number from 0 to 10000000, found -1");
+        assertThat(only(withLine(14,
+                "  - {type: rate-limit, service: api, start: 10s, end: 15s, rate: 5/s, perClient: yes}")))
+                .isEqualTo("broken.yaml:14:82: faults[0].perClient: must be true or false, found 'yes'");
+    }
+
+    @Test
+    void badHedge_isReportedWithWhatWouldBeValid() {
+        assertThat(only(withLine(17, "  jitter: {hedge: {delay: 20ms, percentile: 95%}}"))).isEqualTo(
+                "broken.yaml:17:45: strategies.jitter.hedge.percentile: cannot be combined with delay: give either a "
+                        + "fixed delay (delay: 20ms) or a percentile with its fallback (percentile: 95%, "
+                        + "fallbackDelay: 50ms)");
+        assertThat(only(withLine(17, "  jitter: {hedge: {maxHedges: 2}}"))).isEqualTo(
+                "broken.yaml:17:12: strategies.jitter.hedge: a hedge needs a delay: a fixed one (delay: 20ms) or a "
+                        + "percentile of recent latencies with a fallback (percentile: 95%, fallbackDelay: 50ms)");
+        assertThat(withLine(17, "  jitter: {hedge: {percentile: 95}}")).extracting(ScenarioError::toString)
+                .containsExactly("broken.yaml:17:12: strategies.jitter.hedge: the key 'fallbackDelay' is required "
+                        + "with a percentile: it is the delay until enough latencies were seen",
+                        "broken.yaml:17:32: strategies.jitter.hedge.percentile: must be a percentage above 0% and at "
+                        + "most 100%, such as 95% or 99.9%, found '95'");
+        assertThat(only(withLine(17, "  jitter: {hedge: {delay: 20ms, window: 10}}"))).isEqualTo(
+                "broken.yaml:17:41: strategies.jitter.hedge.window: applies only to a percentile delay "
+                        + "(percentile: 95%)");
+        assertThat(only(withLine(17, "  jitter: {hedge: {maxHedges: 0, delay: 1ms}}"))).isEqualTo(
+                "broken.yaml:17:31: strategies.jitter.hedge.maxHedges: must be a whole number from 1 to 100, found 0");
+        assertThat(only(withLine(17,
+                "  jitter: {hedge: {percentile: 95%, fallbackDelay: 5ms, window: 10, minSamples: 20}}"))).isEqualTo(
+                "broken.yaml:17:12: strategies.jitter.hedge: minSamples (20) must not exceed window (10)");
+    }
+
+    @Test
+    void badScopeOrFailureKinds_areReportedAtTheirItem() {
+        assertThat(only(withLine(17, "  jitter: {scope: clients}"))).isEqualTo(
+                "broken.yaml:17:19: strategies.jitter.scope: 'clients' is not one of group, client (did you mean "
+                        + "'client'?)");
+        assertThat(only(withLine(17, "  jitter: {retryOn: [timeout, circuit-open]}"))).isEqualTo(
+                "broken.yaml:17:31: strategies.jitter.retryOn[1]: CIRCUIT_OPEN is a local refusal and is never "
+                        + "retried: retrying it would only hammer the breaker or bulkhead that refused");
+        assertThat(only(withLine(17, "  jitter: {neverRetry: [server-eror]}"))).startsWith(
+                "broken.yaml:17:25: strategies.jitter.neverRetry[0]: 'server-eror' is not one of timeout, ");
+        assertThat(only(withLine(17, "  jitter: {neverRetry: [server-eror]}"))).endsWith(
+                "(did you mean 'server-error'?)");
+        assertThat(only(withLine(17, "  jitter: {retryOn: [server-error], neverRetry: [server-error]}"))).isEqualTo(
+                "broken.yaml:17:50: strategies.jitter.neverRetry[0]: 'server-error' is in retryOn too: list each "
+                        + "kind in one of retryOn and neverRetry");
+        assertThat(only(withLine(17, "  jitter: {retryOn: timeout}"))).isEqualTo(
+                "broken.yaml:17:21: strategies.jitter.retryOn: must be a list, found 'timeout'");
     }
 
     @Test

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.retrylab.engine.random.DurationDistribution;
 import dev.retrylab.fault.Fault;
+import dev.retrylab.metrics.RunSummary;
 import dev.retrylab.model.ClientConfig;
 import dev.retrylab.model.ClientStrategy;
 import dev.retrylab.model.LoadBalancing;
 import dev.retrylab.model.Scenario;
+import dev.retrylab.model.ScenarioRunner;
 import dev.retrylab.model.ServiceConfig;
+import dev.retrylab.model.StrategyFactory;
 import dev.retrylab.model.Workload;
+import dev.retrylab.strategy.Classification;
 import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.backoff.BackoffType;
 import dev.retrylab.strategy.backoff.Jitter;
 import dev.retrylab.strategy.breaker.CircuitState;
 import dev.retrylab.strategy.budget.RatioRetryBudget;
 import dev.retrylab.strategy.budget.TokenBucketRetryBudget;
+import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.retry.AdaptiveRetry;
 import dev.retrylab.strategy.retry.RetryPolicy;
 import java.io.IOException;
@@ -49,7 +54,7 @@ class ScenarioLoaderTest {
     void bundledFiles_allLoad() throws ScenarioException {
         List<Path> files = BundledScenarios.all();
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("reference.yaml", "mm1.yaml",
-                "retry-storm.yaml", "thundering-herd.yaml", "rate-limited-agents.yaml");
+                "retry-storm.yaml", "thundering-herd.yaml", "rate-limited-agents.yaml", "multi-tier.yaml");
         for (Path file : files) {
             Scenario scenario = ScenarioLoader.load(file);
             assertThat(scenario.name()).as(file.toString())
@@ -68,8 +73,12 @@ class ScenarioLoaderTest {
         keys.addAll(ScenarioLoader.TOP_KEYS);
         keys.addAll(ScenarioLoader.SERVICE_KEYS);
         keys.addAll(ScenarioLoader.CLIENT_KEYS);
-        keys.addAll(ScenarioLoader.BURST_KEYS);
-        keys.addAll(ScenarioLoader.CLOSED_KEYS);
+        keys.addAll(WorkloadReader.BURST_KEYS);
+        keys.addAll(WorkloadReader.CLOSED_KEYS);
+        keys.addAll(WorkloadReader.PERIODIC_KEYS);
+        keys.addAll(WorkloadReader.SCHEDULE_KEYS);
+        keys.addAll(WorkloadReader.POINT_KEYS);
+        keys.addAll(CallReader.KEYS);
         keys.addAll(DistributionReader.NORMAL_KEYS);
         keys.addAll(DistributionReader.LOGNORMAL_KEYS);
         keys.addAll(DistributionReader.PARETO_KEYS);
@@ -83,6 +92,7 @@ class ScenarioLoaderTest {
         keys.addAll(StrategyReader.BREAKER_KEYS);
         keys.addAll(StrategyReader.THROTTLE_KEYS);
         keys.addAll(StrategyReader.ADAPTIVE_KEYS);
+        keys.addAll(HedgeReader.KEYS);
         Set<String> missing = new TreeSet<>();
         for (String key : keys) {
             if (!text.matches("(?s).*[\\s{,]" + key + ":.*")) {
@@ -90,16 +100,18 @@ class ScenarioLoaderTest {
             }
         }
         List<String> values = new ArrayList<>();
-        values.addAll(ScenarioLoader.WORKLOADS);
+        values.addAll(WorkloadReader.KINDS);
+        values.addAll(WorkloadReader.PHASES);
         values.addAll(ScenarioLoader.LOAD_BALANCING);
         values.addAll(DistributionReader.KINDS);
         values.addAll(FaultReader.TYPE_KEYS.keySet());
         values.addAll(FaultReader.OUTAGE_MODES);
-        values.addAll(FailureKinds.NAMES);
+        values.addAll(FailureKinds.ALL_NAMES);
         values.addAll(BudgetReader.TYPE_KEYS.keySet());
         values.addAll(BudgetReader.PRESETS);
         values.addAll(StrategyReader.BACKOFF_TYPES);
         values.addAll(StrategyReader.JITTERS);
+        values.addAll(StrategyReader.SCOPES);
         for (String value : values) {
             if (!text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(value) + "\\b.*")) {
                 missing.add(value);
@@ -117,18 +129,37 @@ class ScenarioLoaderTest {
                 DurationDistribution.exponential(Duration.ofMillis(10)), 0L, 1_000_000L, false,
                 LoadBalancing.ROUND_ROBIN, 0.0, FailureKind.UNAVAILABLE));
         assertThat(scenario.services().get(1).queueCapacity()).isEqualTo(100);
-        assertThat(scenario.clients()).containsExactly(new ClientConfig("agents", 1000, "api",
-                new Workload.OpenLoop(500), 200_000_000L, 5 * SECOND));
+        assertThat(scenario.clients()).containsExactly(
+                new ClientConfig("agents", 1000, "api", new Workload.OpenLoop(500), 200_000_000L, 5 * SECOND),
+                new ClientConfig("cron", 10, "cache", new Workload.Periodic(10 * SECOND, false), SECOND, 0L),
+                new ClientConfig("ramp-up", 100, "static", new Workload.RateSchedule(List.of(
+                        new Workload.RatePoint(0L, 10), new Workload.RatePoint(30 * SECOND, 50)), false), SECOND, 0L));
+        assertThat(scenario.calls()).singleElement().satisfies(call -> {
+            assertThat(call.caller()).isEqualTo("api");
+            assertThat(call.callee()).isEqualTo("search");
+            assertThat(call.attemptTimeoutNanos()).isEqualTo(100_000_000L);
+            ClientStrategy strategy = call.strategy().create(() -> 0L);
+            assertThat(strategy.name()).isEqualTo("api->search");
+            assertThat(((RetryPolicy) strategy.retry()).maxAttempts()).isEqualTo(2);
+        });
         assertThat(scenario.faults()).hasSize(6);
         assertThat(scenario.faults().get(0))
                 .isEqualTo(new Fault.Outage("api", 0, 10 * SECOND, 15 * SECOND, Fault.OutageMode.HANG));
         assertThat(scenario.faults().get(1)).isEqualTo(new Fault.Brownout("api", Fault.ALL_REPLICAS, 20 * SECOND,
                 25 * SECOND, 0.2, FailureKind.UNAVAILABLE));
+        assertThat(scenario.faults().get(3)).isEqualTo(new Fault.RateLimit("api", Fault.ALL_REPLICAS, 40 * SECOND,
+                45 * SECOND, 100, SECOND, false));
         assertThat(scenario.strategies()).containsOnlyKeys("defaults", "linear-proportional", "token-bucket", "grpc",
-                "ratio", "adaptive");
-        RetryPolicy defaults = (RetryPolicy) scenario.strategies().get("defaults").create(() -> 0L).retry();
+                "ratio", "adaptive", "hedged", "hedged-percentile");
+        ClientStrategy defaultStrategy = scenario.strategies().get("defaults").create(() -> 0L);
         RetryPolicy library = RetryPolicy.builder().maxDuration(Duration.ofSeconds(10)).build();
-        assertThat(defaults.toString()).isEqualTo(library.toString());
+        assertThat(defaultStrategy.retry().toString()).isEqualTo(library.toString());
+        assertThat(defaultStrategy.hedge()).isNull();
+        assertThat(scenario.strategies().get("defaults").perClient()).isFalse();
+        assertThat(scenario.strategies().get("hedged-percentile").perClient()).isTrue();
+        assertThat(scenario.strategies().get("hedged-percentile").create(() -> 0L).hedge().toString())
+                .isEqualTo(HedgePolicy.builder().maxHedges(2).percentileDelay(95, Duration.ofMillis(50)).build()
+                        .toString());
     }
 
     @Test
@@ -147,6 +178,8 @@ class ScenarioLoaderTest {
         assertThat(strategy.budget()).isNull();
         assertThat(strategy.breaker()).isNull();
         assertThat(strategy.throttle()).isNull();
+        assertThat(strategy.hedge()).isNull();
+        assertThat(scenario.calls()).isEmpty();
     }
 
     @Test
@@ -181,6 +214,120 @@ class ScenarioLoaderTest {
         assertThat(workload("{closed: {think: 100ms, requests: 3, spread: 1s}}"))
                 .isEqualTo(new Workload.ClosedLoop(100_000_000L, 3, SECOND));
         assertThat(workload("{open: 6000/min}")).isEqualTo(new Workload.OpenLoop(100));
+        assertThat(workload("{periodic: {every: 1m}}")).isEqualTo(new Workload.Periodic(60 * SECOND, true));
+        assertThat(workload("{periodic: {every: 500ms, phases: spread}}"))
+                .isEqualTo(new Workload.Periodic(500_000_000L, false));
+        assertThat(workload("{schedule: {points: [{at: 0s, rate: 0/s}, {at: 10s, rate: 100/s}]}}"))
+                .isEqualTo(new Workload.RateSchedule(List.of(new Workload.RatePoint(0L, 0.0),
+                        new Workload.RatePoint(10 * SECOND, 100.0)), false));
+        assertThat(workload("{schedule: {ramp: true, points: [{at: 5s, rate: 60/min}]}}"))
+                .isEqualTo(new Workload.RateSchedule(List.of(new Workload.RatePoint(5 * SECOND, 1.0)), true));
+    }
+
+    @Test
+    void serviceAndFaultSettings_reachTheModel() throws ScenarioException {
+        Scenario scenario = ScenarioLoader.parse("s.yaml", MINIMAL
+                .replace("{workers: 4, serviceTime: 10ms}", "{workers: 4, serviceTime: 10ms, contendedRows: 3}")
+                .replace("strategies:", String.join("\n",
+                        "faults:",
+                        "  - {type: rate-limit, service: api, start: 1s, end: 2s, rate: 5/s, perClient: true}",
+                        "  - {type: rate-limit, service: api, start: 1s, end: 2s, rate: 5/s}",
+                        "strategies:")));
+        assertThat(scenario.services().get(0)).isEqualTo(ServiceConfig.queue("api", 4,
+                DurationDistribution.constant(Duration.ofMillis(10))).withContendedRows(3));
+        assertThat(scenario.faults()).containsExactly(
+                new Fault.RateLimit("api", Fault.ALL_REPLICAS, SECOND, 2 * SECOND, 5.0, SECOND, true),
+                new Fault.RateLimit("api", Fault.ALL_REPLICAS, SECOND, 2 * SECOND, 5.0, SECOND, false));
+        assertThat(ScenarioLoader.parse("s.yaml", MINIMAL).services().get(0).contendedRows()).isZero();
+    }
+
+    @Test
+    void twoClientGroups_loadAndRunEachAgainstItsTarget() throws ScenarioException {
+        Scenario scenario = ScenarioLoader.parse("groups.yaml", String.join("\n",
+                "duration: 10s",
+                "services:",
+                "  api: {workers: 4, serviceTime: 2ms}",
+                "  db: {workers: 2, serviceTime: 1ms}",
+                "clients:",
+                "  web: {count: 10, target: api, workload: {closed: {requests: 3}}, timeout: 1s}",
+                "  batch: {count: 20, target: db, workload: {burst: {at: 1s, spread: 1s}}, timeout: 1s}",
+                "strategies:",
+                "  default: {}",
+                ""));
+        assertThat(scenario.clients()).extracting(ClientConfig::name).containsExactly("web", "batch");
+        RunSummary summary = ScenarioRunner.run(scenario, "default", 0L).summary();
+        assertThat(summary.requests()).isEqualTo(10 * 3 + 20);
+        assertThat(summary.successes()).as("every response reached its own group").isEqualTo(50);
+        assertThat(summary.services().get("api").attempts()).isEqualTo(30);
+        assertThat(summary.services().get("db").attempts()).isEqualTo(20);
+    }
+
+    @Test
+    void downstreamCalls_retryAtEveryLayerWithTheirOwnStrategy() throws ScenarioException {
+        // as MultiTierTest builds it in code: 3 attempts at each of three layers, 27 at a failing db
+        Scenario scenario = ScenarioLoader.parse("tiers.yaml", String.join("\n",
+                "duration: 60s",
+                "services:",
+                "  frontend:",
+                "    workers: 1000",
+                "    serviceTime: 1ms",
+                "    calls: {service: backend, timeout: 50s, retry: {maxAttempts: 3, backoff: none}}",
+                "  backend:",
+                "    workers: 1000",
+                "    serviceTime: 1ms",
+                "    calls: {service: db, timeout: 50s, retry: {maxAttempts: 3, backoff: none}}",
+                "  db: {workers: 1000, serviceTime: 1ms, failureProbability: 100%}",
+                "clients:",
+                "  users: {count: 10, target: frontend, workload: {closed: {think: 1ms, requests: 5}}, timeout: 55s}",
+                "strategies:",
+                "  three: {maxAttempts: 3, backoff: none}",
+                ""));
+        assertThat(scenario.calls()).extracting(c -> c.caller() + "->" + c.callee())
+                .containsExactly("frontend->backend", "backend->db");
+        RunSummary summary = ScenarioRunner.run(scenario, "three", 0L).summary();
+        assertThat(summary.requests()).isEqualTo(50);
+        assertThat(summary.services().get("frontend").attempts()).isEqualTo(50 * 3);
+        assertThat(summary.services().get("backend").attempts()).isEqualTo(50 * 9);
+        assertThat(summary.services().get("db").attempts()).isEqualTo(50 * 27);
+    }
+
+    @Test
+    void hedgeScopeAndClassification_reachTheStrategy() throws ScenarioException {
+        Scenario scenario = ScenarioLoader.parse("s.yaml", MINIMAL.replace("  default: {}", String.join("\n",
+                "  fixed: {hedge: {maxHedges: 2, delay: 20ms}, retryOn: [server-error], neverRetry: [conflict]}",
+                "  tail:",
+                "    scope: client",
+                "    hedge: {percentile: 99.9%, fallbackDelay: 50ms, window: 50, recomputeEvery: 5}",
+                "  grouped: {scope: group}")));
+        StrategyFactory fixedFactory = scenario.strategies().get("fixed");
+        ClientStrategy fixed = fixedFactory.create(() -> 0L);
+        assertThat(fixed.hedge().maxHedges()).isEqualTo(2);
+        assertThat(fixed.hedge().hedgeDelayNanos()).isEqualTo(20_000_000L);
+        assertThat(fixed.hedge().latencyTracker()).isEmpty();
+        assertThat(fixedFactory.create(() -> 0L).hedge()).as("a fresh policy per run: it keeps counters")
+                .isNotSameAs(fixed.hedge());
+        Classification classification = ((RetryPolicy) fixed.retry()).classification();
+        assertThat(classification.isRetryable(FailureKind.SERVER_ERROR)).isTrue();
+        assertThat(classification.isRetryable(FailureKind.CONFLICT)).isFalse();
+        assertThat(classification.isRetryable(FailureKind.TIMEOUT)).isTrue();
+        assertThat(fixedFactory.perClient()).isFalse();
+
+        StrategyFactory tailFactory = scenario.strategies().get("tail");
+        assertThat(tailFactory.perClient()).isTrue();
+        HedgePolicy tail = tailFactory.create(() -> 0L).hedge();
+        assertThat(tail.maxHedges()).isEqualTo(1);
+        assertThat(tail.fixedDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(tail.latencyTracker()).hasValueSatisfying(tracker -> {
+            assertThat(tracker.percentile()).isEqualTo(99.9);
+            assertThat(tracker.windowSize()).isEqualTo(50);
+            assertThat(tracker.minSamples()).as("the default 100, cut to the window").isEqualTo(50);
+            assertThat(tracker.recomputeEvery()).isEqualTo(5);
+        });
+        assertThat(tailFactory.create(() -> 0L).hedge().latencyTracker().orElseThrow())
+                .isNotSameAs(tail.latencyTracker().orElseThrow());
+        assertThat(((RetryPolicy) tailFactory.create(() -> 0L).retry()).classification())
+                .isSameAs(Classification.defaults());
+        assertThat(scenario.strategies().get("grouped").perClient()).isFalse();
     }
 
     private static Workload workload(String spec) throws ScenarioException {

@@ -49,6 +49,7 @@ class ScenarioMutationTest {
                 Scenario scenario = ScenarioLoader.parse(name, damaged);
                 assertThat(scenario.strategies()).isNotEmpty();
                 scenario.strategies().values().forEach(factory -> factory.create(() -> 0L));
+                scenario.calls().forEach(call -> call.strategy().create(() -> 0L));
                 valid++;
             } catch (ScenarioException e) {
                 invalid++;
