@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * The same queues as {@link MM1OnSimulation}, hand-written as one loop over a binary min-heap of
  * primitive arrays ordered by (time, scheduling order): the fastest plain way to run the model,
  * and the yardstick the engine is measured against. Draws the same random numbers in the same
- * order, so for one seed both produce the same customers and the same times. A copy of the class
- * of the same name in the simulator's tests; keep them the same.
+ * order, so for one seed both produce the same customers and the same times ({@code MM1ModelTest}
+ * checks it).
  */
 final class MM1OnHeapLoop {
 

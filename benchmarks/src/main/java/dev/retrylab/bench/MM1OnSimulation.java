@@ -11,8 +11,7 @@ import java.util.SplittableRandom;
  * as the area under the number in system, which equals the sum of the customers' sojourn times
  * because every queue starts and ends empty.
  *
- * <p>A copy of the class of the same name in the simulator's tests, where {@code MM1ModelTest}
- * checks it against {@link MM1OnHeapLoop} and against queueing theory; keep them the same.
+ * <p>{@code MM1ModelTest} checks it against {@link MM1OnHeapLoop} and against queueing theory.
  */
 final class MM1OnSimulation implements EventTarget {
 

@@ -1,4 +1,6 @@
-package dev.retrylab.engine;
+package dev.retrylab.bench;
+
+import dev.retrylab.engine.Simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
