@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * starts logical requests as the workload says, sends attempts with a timeout, and on each
  * failure asks the strategy whether and when to retry, exactly as an executor would. Not
  * thread-safe; allocation-free per event except a retry's {@code Decision} and a rate-limited
- * failure carrying a Retry-After hint. Each client draws its jitter and throttling from its own stream, so strategies compared
- * on one scenario differ only where their decisions differ.
+ * failure carrying a Retry-After hint. Each client draws its jitter and throttling from its own
+ * stream, so strategies compared on one scenario differ only where their decisions differ.
  *
  * <p>Local refusals follow the executors' rules: an open breaker or the throttle ends the request
  * without an attempt reaching the service; the refusal is neither an attempt nor reported to the
@@ -55,6 +55,7 @@ public final class ClientPopulation implements EventTarget {
         this.config = config;
         this.groupIndex = groupIndex;
         this.factory = factory;
+        this.recorder = recorder;
         this.perClient = factory.perClient() ? new ClientStrategy[config.count()] : null;
         this.shared = watched(factory.create(sim), perClient == null ? config.count() : 1);
         this.classification = shared.retry().classification();
@@ -63,7 +64,6 @@ public final class ClientPopulation implements EventTarget {
         this.attempts = attempts;
         this.workload = new WorkloadDriver(config.workload(), config.count(), sim, workloadRng, this);
         this.strategyStreams = strategyStreams;
-        this.recorder = recorder;
     }
 
     void connect(ServiceModel target) {
