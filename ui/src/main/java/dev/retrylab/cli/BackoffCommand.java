@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 /** {@code retrylab backoff}: the distribution of each retry's delay under a backoff policy. */
 @Command(name = "backoff",
         mixinStandardHelpOptions = true,
-        description = {"Shows what a backoff policy does: for each retry, the distribution of its delay",
-                "(mean, p5, p50, p95, min, max) and the mean cumulative wait up to it."})
+        description = {"Shows the distribution of each retry's delay under a backoff policy.",
+                "For each retry: mean, p5, p50, p95, min and max of its delay, and the mean cumulative wait."})
 final class BackoffCommand implements Callable<Integer> {
 
     /** At most this many delays are drawn in one run (retries × samples). */

@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
 /** {@code retrylab run}: runs every strategy of a scenario and compares them. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Runs every strategy of a scenario on the same arrivals, service times and faults,",
-                "and prints one row per strategy."})
+        description = {"Runs every strategy of a scenario and compares them, one row per strategy.",
+                "Every strategy meets the same arrivals, service times and faults."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The scenario file, for example scenarios/retry-storm.yaml.")
