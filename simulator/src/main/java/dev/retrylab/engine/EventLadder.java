@@ -15,8 +15,8 @@ import java.util.Arrays;
  * <p><b>Layout.</b> Three parts, each holding a range of times that the parts below it do not:
  * <ul>
  * <li>the <i>top</i>: an unsorted list of every event due at or after {@code topStart};
- * <li>up to {@value #MAX_RUNGS} <i>rungs</i> (fewer if the queue says so), rung 0 the coarsest. A rung covers
- * [{@code start}, {@code last}] with {@code buckets} buckets of {@code width} nanoseconds; bucket
+ * <li>up to {@value #MAX_RUNGS} <i>rungs</i> (fewer if the queue says so), rung 0 the coarsest. A
+ * rung covers [{@code start}, {@code last}] with {@code buckets} buckets of {@code width} nanoseconds; bucket
  * {@code b} holds the events due in [{@code start + b·width}, {@code start + (b+1)·width}).
  * Buckets before the rung's {@code current} have been handed on; {@code low = start +
  * current·width} is where its remaining range begins. Rung r + 1 covers part of a bucket of rung r
@@ -27,12 +27,15 @@ import java.util.Arrays;
  * into the heap, so the split is by time alone and events due at the same time always share a part.
  *
  * <p><b>Refilling the heap.</b> When the heap is empty the finest rung's next non-empty bucket is
- * taken out. With at most {@link EventQueue#SPAWN_AT} events, or when they are all due at the same time or
- * no further rung may be added, they go into the heap and the heap's limit rises to the bucket's
- * end; otherwise they are spread over a new, finer rung covering the bucket's remaining range. An
- * exhausted rung is dropped; with no rung left, the top is spread over a new rung 0 (or handed to
- * the heap when small). When the heap grows past {@link EventQueue#SPILL_AT} it spills into a new
- * finer rung in the same way.
+ * taken out. With at most {@link EventQueue#SPAWN_AT} events, or when they are all due at the
+ * same time or no further rung may be added, they go into the heap and the heap's limit rises to
+ * the bucket's end; otherwise they are spread over a new, finer rung from their earliest time to
+ * the bucket's end. An exhausted rung is dropped; with no rung left, the top is spread over a new
+ * rung 0 from its earliest to its latest time, {@code topStart} moving to just after that (or the
+ * top is handed to the heap when small). When the heap grows past {@link EventQueue#SPILL_AT} it
+ * spills into a new finer rung in the same way, over its own times up to the finest rung's
+ * {@code low}. Events due at {@link Long#MAX_VALUE} are never put in a rung (they stay in the top
+ * until it goes to the heap), so every bound fits in a {@code long}.
  *
  * <p><b>Bucket width.</b> A rung built from n events over [min, last] has
  * {@code buckets = clamp(n / 2, 4, 2^18)} and a {@code width} of the least power of two above
