@@ -12,8 +12,9 @@ import java.util.function.BooleanSupplier;
  * The discrete-event kernel: a virtual clock in {@code long} nanoseconds and the list of pending
  * events, run one event at a time. The model schedules events for an {@link EventTarget} with
  * three primitive values and gets back a {@code long} handle to cancel them with; scheduling,
- * cancelling and delivering such events allocates nothing, and the event list stays O(log n) per
- * operation with millions of events pending (see {@link EventQueue}).
+ * cancelling and delivering such events allocates nothing, and the event list stays fast with
+ * millions of events pending: a small heap for the near future and unsorted time buckets further
+ * ahead (see {@link EventQueue} and {@link EventLadder}).
  *
  * <p><b>Ordering.</b> Events run in order of their time; events due at the same time run in the
  * order they were scheduled (first in, first out), whether scheduled before the run or by a
@@ -21,11 +22,11 @@ import java.util.function.BooleanSupplier;
  * "Simulation in Java with SSJ", WSC 2005), kept here without SSJ's static default simulator:
  * each model owns its {@code Simulation}. While an event runs, {@link #now()} is its time.
  *
- * <p><b>Cancelling</b> removes the event from the heap at once, in O(log n), so a timeout
- * cancelled by its response leaves no garbage behind. A handle that has gone stale (its event ran
- * or was cancelled) is safe to cancel again: it returns false and never touches the event that
- * reuses the slot. {@link #NO_EVENT} is a handle that never matches, for fields with nothing
- * scheduled.
+ * <p><b>Cancelling</b> removes the event from the event list at once (O(1) in a bucket, O(log n)
+ * in the near-future heap), so a timeout cancelled by its response leaves no garbage behind. A
+ * handle that has gone stale (its event ran or was cancelled) is safe to cancel again: it returns
+ * false and never touches the event that reuses the slot. {@link #NO_EVENT} is a handle that never
+ * matches, for fields with nothing scheduled.
  *
  * <p><b>Running.</b> {@link #runUntil(long)}, {@link #runUntilIdle()} and
  * {@link #runWhile(BooleanSupplier)} run events until a time, until none are left, or while a
@@ -66,8 +67,18 @@ public final class Simulation implements Clock, Scheduler {
      * before its arrays double.
      */
     public Simulation(long startNanos, int initialCapacity) {
-        this.queue = new EventQueue(initialCapacity);
+        this(startNanos, new EventQueue(initialCapacity));
+    }
+
+    /** A simulation over the given (empty) event list, for tests that tune its tiers. */
+    Simulation(long startNanos, EventQueue queue) {
+        this.queue = queue;
         this.now = startNanos;
+    }
+
+    /** The event list, for tests that check which of its tiers were used. */
+    EventQueue queue() {
+        return queue;
     }
 
     /** The current virtual time in nanoseconds. */
@@ -112,7 +123,7 @@ public final class Simulation implements Clock, Scheduler {
     }
 
     /**
-     * Cancels a pending event in O(log n).
+     * Cancels a pending event in O(log n) or better.
      *
      * @return true if this call removed the event; false if it already ran, was cancelled, or the
      *         handle is {@link #NO_EVENT} or otherwise not one this simulation issued
