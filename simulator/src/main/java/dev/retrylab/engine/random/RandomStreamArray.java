@@ -95,7 +95,7 @@ public final class RandomStreamArray {
     }
 
     /** The reusable adapter from one entity's stream to {@link RandomGenerator}. */
-    private static final class EntityView implements RandomGenerator {
+    private static final class EntityView extends BitGenerator {
 
         private final RandomStreamArray streams;
         private int entity;
@@ -114,42 +114,7 @@ public final class RandomStreamArray {
             return streams.nextLong(entity);
         }
 
-        @Override
-        public int nextInt() {
-            return (int) (nextLong() >>> 32);
-        }
-
-        @Override
-        public int nextInt(int bound) {
-            return Draws.intBelow(this, bound);
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return Draws.longBelow(this, bound);
-        }
-
-        @Override
-        public double nextDouble() {
-            return Draws.unit(nextLong());
-        }
-
-        @Override
-        public boolean nextBoolean() {
-            return nextLong() < 0;
-        }
-
-        @Override
-        public double nextExponential() {
-            return Draws.exponential(nextLong());
-        }
-
-        @Override
-        public double nextGaussian() {
-            return Draws.gaussian(nextLong());
-        }
-
-        @Override
+@Override
         public String toString() {
             return "view of entity " + entity + " of " + streams;
         }

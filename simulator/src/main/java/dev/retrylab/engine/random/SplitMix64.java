@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: one stream belongs to one simulation thread. Period 2<sup>64</sup>.
  */
-public final class SplitMix64 implements RandomGenerator {
+public final class SplitMix64 extends BitGenerator {
 
     /** The counter increment: 2<sup>64</sup> divided by the golden ratio, made odd. */
     public static final long GAMMA = 0x9e3779b97f4a7c15L;
@@ -45,42 +45,7 @@ public final class SplitMix64 implements RandomGenerator {
         return mix(state);
     }
 
-    @Override
-    public int nextInt() {
-        return (int) (nextLong() >>> 32);
-    }
-
-    @Override
-    public int nextInt(int bound) {
-        return Draws.intBelow(this, bound);
-    }
-
-    @Override
-    public long nextLong(long bound) {
-        return Draws.longBelow(this, bound);
-    }
-
-    @Override
-    public double nextDouble() {
-        return Draws.unit(nextLong());
-    }
-
-    @Override
-    public boolean nextBoolean() {
-        return nextLong() < 0;
-    }
-
-    @Override
-    public double nextExponential() {
-        return Draws.exponential(nextLong());
-    }
-
-    @Override
-    public double nextGaussian() {
-        return Draws.gaussian(nextLong());
-    }
-
-    @Override
+@Override
     public String toString() {
         return "SplitMix64";
     }
