@@ -1,7 +1,5 @@
 package dev.retrylab.engine.random;
 
-import java.util.random.RandomGenerator;
-
 /**
  * One SplitMix64 stream: a 64-bit counter advanced by the golden-ratio {@link #GAMMA} and passed
  * through the {@link #mix(long)} finaliser. Algorithm of G. L. Steele, D. Lea and C. H. Flood,
