@@ -146,10 +146,6 @@ class BurstHerdTest {
         }
 
         @Override
-        public void attemptSucceeded(long nowNanos, long latencyNanos) {
-        }
-
-        @Override
         public void requestSucceeded(long nowNanos, long latencyNanos, int attemptsMade) {
             successes++;
             finished(attemptsMade);
@@ -166,10 +162,6 @@ class BurstHerdTest {
         private void finished(int attemptsMade) {
             attemptsOfFinished += attemptsMade;
             maxAttempts = Math.max(maxAttempts, attemptsMade);
-        }
-
-        @Override
-        public void serviceLoad(int service, int queued, int busy, long nowNanos) {
         }
     }
 }

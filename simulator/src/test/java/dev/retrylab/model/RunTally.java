@@ -53,10 +53,6 @@ final class RunTally implements RunRecorder {
     }
 
     @Override
-    public void attemptSucceeded(long nowNanos, long latencyNanos) {
-    }
-
-    @Override
     public void requestSucceeded(long nowNanos, long latencyNanos, int attemptsMade) {
         successes++;
         completedAttempts += attemptsMade;
@@ -77,18 +73,6 @@ final class RunTally implements RunRecorder {
         failures++;
         completedAttempts += attemptsMade;
         giveUps.merge(reason, 1L, Long::sum);
-    }
-
-    @Override
-    public void serviceLoad(int service, int queued, int busy, long nowNanos) {
-    }
-
-    @Override
-    public void serviceRejected(int service, long nowNanos) {
-    }
-
-    @Override
-    public void openBreakers(int clients, long nowNanos) {
     }
 
     /** The mean latency of each batch, in seconds. */
