@@ -62,8 +62,6 @@ final class EventLadder {
     private final int spawnAt;
     private final int maxRungs;
     private long rungsAdded;
-    private int[] next;
-    private int[] previous;
 
     private int topHead = -1;
     private long topStart = Long.MAX_VALUE;
@@ -78,20 +76,13 @@ final class EventLadder {
     private final int[] current = new int[MAX_RUNGS];
     private final int[][] heads = new int[MAX_RUNGS][];
 
-    EventLadder(EventQueue queue, int capacity, int spawnAt, int maxRungs) {
+    EventLadder(EventQueue queue, int spawnAt, int maxRungs) {
         if (spawnAt < 1 || maxRungs < 1 || maxRungs > MAX_RUNGS) {
             throw new IllegalArgumentException("spawn threshold " + spawnAt + ", rungs " + maxRungs);
         }
         this.queue = queue;
         this.spawnAt = spawnAt;
         this.maxRungs = maxRungs;
-        next = new int[capacity];
-        previous = new int[capacity];
-    }
-
-    void grow(int capacity) {
-        next = Arrays.copyOf(next, capacity);
-        previous = Arrays.copyOf(previous, capacity);
     }
 
     /** Forgets the rungs once nothing is pending, so that the queue is the plain heap again. */
@@ -117,18 +108,18 @@ final class EventLadder {
 
     /** Unlinks a pending slot that is in the ladder. */
     void unlink(int slot) {
-        int list = -2 - queue.position[slot];
-        int before = previous[slot];
-        int after = next[slot];
+        int list = -2 - queue.position(slot);
+        int before = previous(slot);
+        int after = next(slot);
         if (before >= 0) {
-            next[before] = after;
+            next(before, after);
         } else if (list == TOP) {
             topHead = after;
         } else {
             heads[(list - 1) / MAX_BUCKETS][(list - 1) % MAX_BUCKETS] = after;
         }
         if (after >= 0) {
-            previous[after] = before;
+            previous(after, before);
         }
     }
 
@@ -157,8 +148,8 @@ final class EventLadder {
             int count = 0;
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
-            for (int slot = list; slot >= 0; slot = next[slot]) {
-                long time = queue.time[slot];
+            for (int slot = list; slot >= 0; slot = next(slot)) {
+                long time = queue.time(slot);
                 min = Math.min(min, time);
                 max = Math.max(max, time);
                 count++;
@@ -191,7 +182,7 @@ final class EventLadder {
         int list = -1;
         for (int i = 0; i < size; i++) {
             int slot = queue.heapSlotAt(i);
-            next[slot] = list;
+            next(slot, list);
             list = slot;
         }
         if (rungs == 0) {
@@ -214,8 +205,8 @@ final class EventLadder {
         int count = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (int slot = list; slot >= 0; slot = next[slot]) {
-            long time = queue.time[slot];
+        for (int slot = list; slot >= 0; slot = next(slot)) {
+            long time = queue.time(slot);
             min = Math.min(min, time);
             max = Math.max(max, time);
             count++;
@@ -253,8 +244,8 @@ final class EventLadder {
         setCurrent(r, 0);
         int slot = list;
         while (slot >= 0) {
-            int following = next[slot];
-            long time = queue.time[slot];
+            int following = next(slot);
+            long time = queue.time(slot);
             if (time > cover) {
                 link(slot, TOP);
             } else {
@@ -278,7 +269,7 @@ final class EventLadder {
     private void toHeap(int list) {
         int slot = list;
         while (slot >= 0) {
-            int following = next[slot];
+            int following = next(slot);
             queue.pushToHeap(slot);
             slot = following;
         }
@@ -299,11 +290,27 @@ final class EventLadder {
             first = head[bucket];
             head[bucket] = slot;
         }
-        next[slot] = first;
-        previous[slot] = -1;
+        next(slot, first);
+        previous(slot, -1);
         if (first >= 0) {
-            previous[first] = slot;
+            previous(first, slot);
         }
-        queue.position[slot] = -2 - list;
+        queue.position(slot, -2 - list);
+    }
+
+    private int next(int slot) {
+        return queue.links[EventQueue.LINKS * slot + EventQueue.NEXT];
+    }
+
+    private void next(int slot, int value) {
+        queue.links[EventQueue.LINKS * slot + EventQueue.NEXT] = value;
+    }
+
+    private int previous(int slot) {
+        return queue.links[EventQueue.LINKS * slot + EventQueue.PREVIOUS];
+    }
+
+    private void previous(int slot, int value) {
+        queue.links[EventQueue.LINKS * slot + EventQueue.PREVIOUS] = value;
     }
 }

@@ -53,22 +53,48 @@ final class EventQueue {
     private final int spillThreshold;
     private int spillAt;
 
-    // the slab, by slot
+    // the slab, by slot: VALUES longs and LINKS ints per slot, so that an event's fields share a
+    // cache line or two; with a million events pending, one array per field would cost a cache
+    // miss per field each time an event is touched
+    static final int VALUES = 4;
+    private static final int TIME = 0;
+    private static final int SEQUENCE = 1;
+    private static final int PAYLOAD = 2;
+    /** The kind in the high 32 bits, the entity in the low 32. */
+    private static final int KIND_AND_ENTITY = 3;
+    static final int LINKS = 4;
+    private static final int POSITION = 0;
+    private static final int GENERATION = 1;
+    /** The ladder's links within a list; {@code NEXT} is the free list's link while the slot is free. */
+    static final int NEXT = 2;
+    static final int PREVIOUS = 3;
+    private long[] values;
+    int[] links;
     private EventTarget[] target;
-    private int[] kind;
-    private int[] entity;
-    private long[] payload;
-    long[] time;
-    private long[] sequence;
-    int[] position;
-    private int[] generation;
-    private int[] nextFree;
     private int freeHead = -1;
     private int slotsUsed;
 
     private final EventLadder ladder;
+    /** Events in the heap and the ladder. */
     private int size;
     private long nextSequence;
+    /** Incremented whenever events are added or cancelled, so that a selected next event is checked. */
+    private int changes;
+
+    private FixedDelayLane[] lanes = new FixedDelayLane[4];
+    private int laneCount;
+    /** Events pending in lanes. */
+    private int lanePending;
+
+    // the next event: chosen by nextDueBy, taken out by take
+    private static final int HEAP = -1;
+    private int selected;
+    private int selectedAt;
+    long polledTime;
+    EventTarget polledTarget;
+    int polledKind;
+    int polledEntity;
+    long polledPayload;
 
     EventQueue(int initialCapacity) {
         this(initialCapacity, SPILL_AT, SPAWN_AT, EventLadder.MAX_RUNGS);
@@ -86,17 +112,11 @@ final class EventQueue {
         heapSequence = new long[initialCapacity];
         heapSlot = new int[initialCapacity];
         target = new EventTarget[initialCapacity];
-        kind = new int[initialCapacity];
-        entity = new int[initialCapacity];
-        payload = new long[initialCapacity];
-        time = new long[initialCapacity];
-        sequence = new long[initialCapacity];
-        position = new int[initialCapacity];
-        generation = new int[initialCapacity];
-        nextFree = new int[initialCapacity];
+        values = new long[VALUES * initialCapacity];
+        links = new int[LINKS * initialCapacity];
         this.spillThreshold = spillThreshold;
         this.spillAt = spillThreshold;
-        ladder = new EventLadder(this, initialCapacity, spawnThreshold, maxRungs);
+        ladder = new EventLadder(this, spawnThreshold, maxRungs);
     }
 
     /** Adds an event and returns its handle. */
@@ -104,14 +124,15 @@ final class EventQueue {
         if (size == 0) {
             ladder.clear();
         }
+        changes++;
         int slot = allocateSlot();
         target[slot] = eventTarget;
-        kind[slot] = eventKind;
-        entity[slot] = eventEntity;
-        payload[slot] = eventPayload;
         long eventSequence = nextSequence++;
-        time[slot] = eventTime;
-        sequence[slot] = eventSequence;
+        int at = VALUES * slot;
+        values[at + TIME] = eventTime;
+        values[at + SEQUENCE] = eventSequence;
+        values[at + PAYLOAD] = eventPayload;
+        values[at + KIND_AND_ENTITY] = ((long) eventKind << 32) | (eventEntity & 0xFFFF_FFFFL);
         size++;
         if (eventTime < heapLimit) {
             if (heapSize == heapSlot.length) {
@@ -124,16 +145,116 @@ final class EventQueue {
         } else {
             ladder.insert(slot, eventTime);
         }
-        return ((long) generation[slot] << 32) | (slot & 0xFFFF_FFFFL);
+        return ((long) links[LINKS * slot + GENERATION] << 32) | (slot & 0xFFFF_FFFFL);
+    }
+
+    /** The lane of events {@code delayNanos} after they are scheduled, made on first use. */
+    FixedDelayLane lane(Simulation simulation, long delayNanos) {
+        for (int i = 0; i < laneCount; i++) {
+            if (lanes[i].delayNanos() == delayNanos) {
+                return lanes[i];
+            }
+        }
+        if (laneCount == FixedDelayLane.MAX_LANES) {
+            throw new IllegalStateException("too many fixed-delay lanes: " + laneCount);
+        }
+        if (laneCount == lanes.length) {
+            lanes = Arrays.copyOf(lanes, 2 * laneCount);
+        }
+        FixedDelayLane lane = new FixedDelayLane(simulation, this, laneCount, delayNanos);
+        lanes[laneCount++] = lane;
+        return lane;
+    }
+
+    long nextSequence() {
+        changes++;
+        return nextSequence++;
+    }
+
+    void lanePendingChanged(int delta) {
+        changes++;
+        lanePending += delta;
+    }
+
+    /** Sets the event taken out last, for the simulation to run. */
+    void polled(long eventTime, EventTarget eventTarget, int eventKind, int eventEntity, long eventPayload) {
+        polledTime = eventTime;
+        polledTarget = eventTarget;
+        polledKind = eventKind;
+        polledEntity = eventEntity;
+        polledPayload = eventPayload;
+    }
+
+    /**
+     * Whether an event is pending at or before {@code limitNanos}; if so, selects the earliest
+     * (by time, then scheduling order) across the heap, the ladder and the lanes for {@link #take}.
+     */
+    boolean nextDueBy(long limitNanos) {
+        boolean found = false;
+        long bestTime = Long.MAX_VALUE;
+        long bestSequence = Long.MAX_VALUE;
+        if (size > 0) {
+            if (heapSize == 0) {
+                refill();
+            }
+            bestTime = heapTime[0];
+            bestSequence = heapSequence[0];
+            selected = HEAP;
+            found = true;
+        }
+        if (lanePending > 0) {
+            for (int i = 0; i < laneCount; i++) {
+                FixedDelayLane lane = lanes[i];
+                if (lane.pending() > 0) {
+                    long laneTime = lane.frontTime();
+                    if (!found || laneTime < bestTime
+                            || (laneTime == bestTime && lane.frontSequence() < bestSequence)) {
+                        bestTime = laneTime;
+                        bestSequence = lane.frontSequence();
+                        selected = i;
+                        found = true;
+                    }
+                }
+            }
+        }
+        selectedAt = changes;
+        return found && bestTime <= limitNanos;
+    }
+
+    /**
+     * Takes the event chosen by the last {@link #nextDueBy} out into the polled fields; if events
+     * were added or cancelled since, chooses again first. Only after {@code nextDueBy} returned true.
+     */
+    void take() {
+        if (selectedAt != changes && !nextDueBy(Long.MAX_VALUE)) {
+            throw new IllegalStateException("no event left to take");
+        }
+        if (selected != HEAP) {
+            lanes[selected].poll();
+            return;
+        }
+        int slot = heapSlot[0];
+        removeAt(0);
+        size--;
+        int at = VALUES * slot;
+        long kindAndEntity = values[at + KIND_AND_ENTITY];
+        polled(values[at + TIME], target[slot], (int) (kindAndEntity >>> 32), (int) kindAndEntity, values[at + PAYLOAD]);
+        release(slot);
     }
 
     /** Removes the event behind {@code handle}; false if it already ran, was cancelled or never existed. */
     boolean cancel(long handle) {
+        if (handle < 0) {
+            int lane = FixedDelayLane.laneOf(handle);
+            return handle != Simulation.NO_EVENT && lane < laneCount && lanes[lane].cancel(handle);
+        }
+        changes++;
         int slot = (int) handle;
-        if (slot < 0 || slot >= slotsUsed || generation[slot] != (int) (handle >>> 32) || position[slot] == FREE) {
+        if (slot < 0 || slot >= slotsUsed || links[LINKS * slot + GENERATION] != (int) (handle >>> 32)
+                || position(slot) == FREE) {
             return false;
         }
-        int at = position[slot];
+        int at = position(slot);
         if (at >= 0) {
             removeAt(at);
         } else {
@@ -144,55 +265,33 @@ final class EventQueue {
         return true;
     }
 
+    /** Events pending in the heap, the ladder and the lanes. */
     int size() {
-        return size;
+        return size + lanePending;
     }
 
-    /** The time of the earliest event; only when {@link #size()} is above zero. */
-    long minTime() {
-        if (heapSize == 0) {
-            refill();
-        }
-        return heapTime[0];
-    }
-
-    /**
-     * Takes the earliest event out and returns its slot, whose values stay readable until
-     * {@link #release}; only when {@link #size()} is above zero.
-     */
-    int removeMin() {
-        if (heapSize == 0) {
-            refill();
-        }
-        int slot = heapSlot[0];
-        removeAt(0);
-        size--;
-        return slot;
-    }
-
-    EventTarget target(int slot) {
-        return target[slot];
-    }
-
-    int kind(int slot) {
-        return kind[slot];
-    }
-
-    int entity(int slot) {
-        return entity[slot];
-    }
-
-    long payload(int slot) {
-        return payload[slot];
-    }
-
-    /** Returns a slot taken by {@link #removeMin} to the free list; its handle goes stale. */
-    void release(int slot) {
+    /** Returns a slot taken out of the heap to the free list; its handle goes stale. */
+    private void release(int slot) {
         target[slot] = null;
-        position[slot] = FREE;
-        generation[slot]++;
-        nextFree[slot] = freeHead;
+        int at = LINKS * slot;
+        links[at + POSITION] = FREE;
+        links[at + GENERATION] = (links[at + GENERATION] + 1) & Integer.MAX_VALUE;
+        links[at + NEXT] = freeHead;
         freeHead = slot;
+    }
+
+    /** The time of a pending event. */
+    long time(int slot) {
+        return values[VALUES * slot + TIME];
+    }
+
+    /** A slot's heap index, {@link #FREE}, or a ladder list code (below {@code FREE}). */
+    int position(int slot) {
+        return links[LINKS * slot + POSITION];
+    }
+
+    void position(int slot, int value) {
+        links[LINKS * slot + POSITION] = value;
     }
 
     /** Puts a slot that the ladder hands over into the heap; its time is before {@link #heapLimit}. */
@@ -200,7 +299,8 @@ final class EventQueue {
         if (heapSize == heapSlot.length) {
             growHeap();
         }
-        siftUp(heapSize++, time[slot], sequence[slot], slot);
+        int at = VALUES * slot;
+        siftUp(heapSize++, values[at + TIME], values[at + SEQUENCE], slot);
     }
 
     /** The heap's entries, for the ladder to spill: time at {@code index} (below {@link #heapSize}). */
@@ -232,7 +332,7 @@ final class EventQueue {
     private int allocateSlot() {
         int slot = freeHead;
         if (slot >= 0) {
-            freeHead = nextFree[slot];
+            freeHead = links[LINKS * slot + NEXT];
             return slot;
         }
         if (slotsUsed == target.length) {
@@ -242,7 +342,7 @@ final class EventQueue {
     }
 
     private void removeAt(int index) {
-        position[heapSlot[index]] = FREE;
+        position(heapSlot[index], FREE);
         int last = --heapSize;
         if (index == last) {
             return;
@@ -301,14 +401,14 @@ final class EventQueue {
         heapSequence[to] = heapSequence[from];
         int slot = heapSlot[from];
         heapSlot[to] = slot;
-        position[slot] = to;
+        position(slot, to);
     }
 
     private void place(int index, long entryTime, long entrySequence, int slot) {
         heapTime[index] = entryTime;
         heapSequence[index] = entrySequence;
         heapSlot[index] = slot;
-        position[slot] = index;
+        position(slot, index);
     }
 
     private void grow() {
@@ -318,15 +418,8 @@ final class EventQueue {
         }
         int grown = (int) Math.min(2L * capacity, MAX_CAPACITY);
         target = Arrays.copyOf(target, grown);
-        kind = Arrays.copyOf(kind, grown);
-        entity = Arrays.copyOf(entity, grown);
-        payload = Arrays.copyOf(payload, grown);
-        time = Arrays.copyOf(time, grown);
-        sequence = Arrays.copyOf(sequence, grown);
-        position = Arrays.copyOf(position, grown);
-        generation = Arrays.copyOf(generation, grown);
-        nextFree = Arrays.copyOf(nextFree, grown);
-        ladder.grow(grown);
+        values = Arrays.copyOf(values, VALUES * grown);
+        links = Arrays.copyOf(links, LINKS * grown);
     }
 
     /** The heap grows on its own: with the ladder holding the far future it stays smaller than the slab. */

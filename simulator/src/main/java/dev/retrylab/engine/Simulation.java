@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
  * three primitive values and gets back a {@code long} handle to cancel them with; scheduling,
  * cancelling and delivering such events allocates nothing, and the event list stays fast with
  * millions of events pending: a small heap for the near future and unsorted time buckets further
- * ahead (see {@link EventQueue} and {@link EventLadder}).
+ * ahead (see {@link EventQueue} and {@link EventLadder}), and first-in-first-out lanes for events of
+ * a fixed delay ({@link #lane(long)}).
  *
  * <p><b>Ordering.</b> Events run in order of their time; events due at the same time run in the
  * order they were scheduled (first in, first out), whether scheduled before the run or by a
@@ -23,7 +24,9 @@ import java.util.function.BooleanSupplier;
  * each model owns its {@code Simulation}. While an event runs, {@link #now()} is its time.
  *
  * <p><b>Cancelling</b> removes the event from the event list at once (O(1) in a bucket, O(log n)
- * in the near-future heap), so a timeout cancelled by its response leaves no garbage behind. A
+ * in the near-future heap), so a timeout cancelled by its response leaves no garbage behind; in a
+ * {@link FixedDelayLane} it marks the entry in O(1), and the entry's room is reused once its time
+ * has come. A
  * handle that has gone stale (its event ran or was cancelled) is safe to cancel again: it returns
  * false and never touches the event that reuses the slot. {@link #NO_EVENT} is a handle that never
  * matches, for fields with nothing scheduled.
@@ -133,6 +136,20 @@ public final class Simulation implements Clock, Scheduler {
     }
 
     /**
+     * The lane for events that run {@code delayNanos} (zero or more) after they are scheduled,
+     * made on first use and the same for every later call with that delay. Scheduling on a lane
+     * instead of with {@link #schedule(long, EventTarget, int, int, long)} changes nothing about
+     * when events run, only the cost: see {@link FixedDelayLane}. A model with a few fixed delays
+     * (a network hop, a timeout) and many events pending should use lanes for them.
+     */
+    public FixedDelayLane lane(long delayNanos) {
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("delay must be zero or positive, was " + delayNanos + "ns");
+        }
+        return queue.lane(this, delayNanos);
+    }
+
+    /**
      * Runs {@code task} after {@code delay} (zero or more) of virtual time; a delay too long for a
      * {@code long} of nanoseconds lands at {@link Long#MAX_VALUE}. Allocates one handle per task.
      *
@@ -219,18 +236,12 @@ public final class Simulation implements Clock, Scheduler {
         long before = eventsProcessed;
         EventQueue events = queue;
         try {
-            while (!stopRequested && events.size() > 0 && events.minTime() <= limitNanos
+            while (!stopRequested && events.nextDueBy(limitNanos)
                     && (condition == null || condition.getAsBoolean())) {
-                long time = events.minTime();
-                int slot = events.removeMin();
-                EventTarget target = events.target(slot);
-                int kind = events.kind(slot);
-                int entity = events.entity(slot);
-                long payload = events.payload(slot);
-                events.release(slot);
-                now = time;
+                events.take();
+                now = events.polledTime;
                 eventsProcessed++;
-                target.onEvent(kind, entity, payload);
+                events.polledTarget.onEvent(events.polledKind, events.polledEntity, events.polledPayload);
             }
         } finally {
             running = false;

@@ -1,6 +1,7 @@
 package dev.retrylab.model;
 
 import dev.retrylab.engine.EventTarget;
+import dev.retrylab.engine.FixedDelayLane;
 import dev.retrylab.engine.Simulation;
 import dev.retrylab.engine.random.RandomStreamArray;
 import dev.retrylab.strategy.Classification;
@@ -42,6 +43,7 @@ public final class ClientPopulation implements EventTarget {
     private final HedgedPasses passes;
     private final Classification classification;
     private final Simulation sim;
+    private final FixedDelayLane timeouts;
     private final AttemptTable attempts;
     private final LogicalRequests requests = new LogicalRequests();
     private final WorkloadDriver workload;
@@ -61,6 +63,7 @@ public final class ClientPopulation implements EventTarget {
         this.classification = shared.retry().classification();
         this.passes = shared.hedge() == null ? null : new HedgedPasses();
         this.sim = sim;
+        this.timeouts = sim.lane(config.attemptTimeoutNanos());
         this.attempts = attempts;
         this.workload = new WorkloadDriver(config.workload(), config.count(), sim, workloadRng, this);
         this.strategyStreams = strategyStreams;
@@ -205,7 +208,7 @@ public final class ClientPopulation implements EventTarget {
         if (hedge) {
             recorder.hedgeStarted(now);
         }
-        attempts.timeoutHandle(id, sim.schedule(config.attemptTimeoutNanos(), this, TIMEOUT, id, 0L));
+        attempts.timeoutHandle(id, timeouts.schedule(this, TIMEOUT, id, 0L));
         service.submit(id);
     }
 
@@ -346,6 +349,7 @@ public final class ClientPopulation implements EventTarget {
             return;
         }
         state.attemptStarted();
+        requests.saveState(logical, state);
         sim.schedule(decision.delayNanos(), this, RETRY, logical, 0L);
     }
 

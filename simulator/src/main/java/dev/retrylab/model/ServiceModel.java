@@ -1,6 +1,7 @@
 package dev.retrylab.model;
 
 import dev.retrylab.engine.EventTarget;
+import dev.retrylab.engine.FixedDelayLane;
 import dev.retrylab.engine.Simulation;
 import dev.retrylab.fault.Fault;
 import dev.retrylab.strategy.FailureKind;
@@ -25,6 +26,8 @@ public final class ServiceModel implements EventTarget {
 
     private final ServiceConfig config;
     private final Simulation sim;
+    /** The network hop to and from this service: a fixed delay. */
+    private final FixedDelayLane network;
     private final AttemptTable attempts;
     private final RandomGenerator rng;
     private final RandomGenerator balancing;
@@ -73,6 +76,7 @@ public final class ServiceModel implements EventTarget {
         this.index = index;
         this.recorder = recorder;
         this.sim = sim;
+        this.network = sim.lane(config.networkDelayNanos());
         this.attempts = attempts;
         this.rng = rng;
         this.responder = responder;
@@ -142,7 +146,7 @@ public final class ServiceModel implements EventTarget {
 
     /** Sends attempt {@code id} to this service; it arrives after the network delay. */
     void submit(int id) {
-        sim.schedule(config.networkDelayNanos(), this, ARRIVE, id, 0L);
+        network.schedule(this, ARRIVE, id, 0L);
     }
 
     /** The client gave up on attempt {@code id}; with cancel-on-timeout its work stops now. */
@@ -315,7 +319,7 @@ public final class ServiceModel implements EventTarget {
     }
 
     private void respond(int id, long outcome) {
-        sim.schedule(config.networkDelayNanos(), responder, responseKind, id, outcome);
+        network.schedule(responder, responseKind, id, outcome);
     }
 
     /** Brings the areas up to now; call before every change of the queue or the workers. */

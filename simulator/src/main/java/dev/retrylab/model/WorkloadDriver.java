@@ -1,6 +1,7 @@
 package dev.retrylab.model;
 
 import dev.retrylab.engine.EventTarget;
+import dev.retrylab.engine.FixedDelayLane;
 import dev.retrylab.engine.Simulation;
 import java.util.random.RandomGenerator;
 
@@ -25,6 +26,8 @@ final class WorkloadDriver implements EventTarget {
     private final Workload workload;
     private final int count;
     private final Simulation sim;
+    /** The fixed wait before a client's next request: a period or a think time; null for other workloads. */
+    private final FixedDelayLane nextRequest;
     private final RandomGenerator rng;
     private final ClientPopulation clients;
     private final int[] requestsLeft;
@@ -38,6 +41,13 @@ final class WorkloadDriver implements EventTarget {
         this.workload = workload;
         this.count = count;
         this.sim = sim;
+        if (workload instanceof Workload.Periodic periodic) {
+            nextRequest = sim.lane(periodic.periodNanos());
+        } else if (workload instanceof Workload.ClosedLoop closed) {
+            nextRequest = sim.lane(closed.thinkNanos());
+        } else {
+            nextRequest = null;
+        }
         this.rng = rng;
         this.clients = clients;
         this.requestsLeft = workload instanceof Workload.ClosedLoop closed && closed.requestsPerClient() > 0
@@ -82,8 +92,8 @@ final class WorkloadDriver implements EventTarget {
         if (requestsLeft != null) {
             requestsLeft[client]--;
         }
-        if (workload instanceof Workload.Periodic periodic) {
-            sim.schedule(periodic.periodNanos(), this, CLIENT_NEXT, client, 0L);
+        if (workload instanceof Workload.Periodic) {
+            nextRequest.schedule(this, CLIENT_NEXT, client, 0L);
         } else if (workload instanceof Workload.Burst burst && client + 1 < count) {
             sim.scheduleAt(nextBurstStart(burst, client + 1), this, CLIENT_NEXT, client + 1, 0L);
         }
@@ -93,8 +103,8 @@ final class WorkloadDriver implements EventTarget {
     /** A request of {@code client} finished; in a closed loop the client thinks, then sends the next. */
     void finished(int client) {
         lastFinishNanos = sim.now();
-        if (workload instanceof Workload.ClosedLoop closed && (requestsLeft == null || requestsLeft[client] > 0)) {
-            sim.schedule(closed.thinkNanos(), this, CLIENT_NEXT, client, 0L);
+        if (workload instanceof Workload.ClosedLoop && (requestsLeft == null || requestsLeft[client] > 0)) {
+            nextRequest.schedule(this, CLIENT_NEXT, client, 0L);
         }
     }
 

@@ -35,7 +35,7 @@ class EventQueueTiersTest {
         add(2_049);             // first time of the top
         add(Long.MAX_VALUE);    // top
 
-        assertThat(queue.minTime()).isZero();
+        assertThat(queue.nextDueBy(0)).as("an event due at 0").isTrue();
         assertThat(queue.heapLimit).as("heap limit after bucket 0 went to the heap").isEqualTo(4);
         add(3);                 // before the limit: into the heap, behind the earlier events at 3
         add(4);                 // at the limit: into bucket 1, behind the earlier events at 4
@@ -51,10 +51,10 @@ class EventQueueTiersTest {
         expected.sort(Comparator.<long[]>comparingLong(event -> event[0]).thenComparingLong(event -> event[1]));
         assertThat(queue.size()).isEqualTo(expected.size());
         for (long[] event : expected) {
-            assertThat(queue.minTime()).as("time of event %d", event[1]).isEqualTo(event[0]);
-            int slot = queue.removeMin();
-            assertThat(queue.entity(slot)).as("event at %d", event[0]).isEqualTo((int) event[1]);
-            queue.release(slot);
+            assertThat(queue.nextDueBy(Long.MAX_VALUE)).isTrue();
+            queue.take();
+            assertThat(queue.polledTime).as("time of event %d", event[1]).isEqualTo(event[0]);
+            assertThat(queue.polledEntity).as("event at %d", event[0]).isEqualTo((int) event[1]);
         }
         assertThat(queue.size()).isZero();
     }
@@ -72,10 +72,10 @@ class EventQueueTiersTest {
             long last = Long.MIN_VALUE;
             long lastId = -1;
             while (queue.size() > 0) {
-                long time = queue.minTime();
-                int slot = queue.removeMin();
-                int id = queue.entity(slot);
-                queue.release(slot);
+                assertThat(queue.nextDueBy(Long.MAX_VALUE)).isTrue();
+                queue.take();
+                long time = queue.polledTime;
+                int id = queue.polledEntity;
                 assertThat(time > last || (time == last && id > lastId)).as("event %d at %d", id, time).isTrue();
                 last = time;
                 lastId = id;

@@ -38,6 +38,23 @@ public final class RetryState {
         return this;
     }
 
+    /**
+     * Resumes a call from its stored state, for callers that keep many calls' states elsewhere
+     * (in arrays, or across a restart) and load them into one object to decide: the attempts made
+     * and what {@link #retryScheduled} last recorded. The start, deadline and idempotency are set
+     * by {@link #reset} and their own setters.
+     */
+    public RetryState restore(int attempts, long previousDelayNanos, long previousBackoffNanos, long notBeforeNanos) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        this.attempts = attempts;
+        this.previousDelayNanos = previousDelayNanos;
+        this.previousBackoffNanos = previousBackoffNanos;
+        this.notBeforeNanos = notBeforeNanos;
+        return this;
+    }
+
     /** Sets the call's own absolute deadline (on the strategy's clock). */
     public RetryState deadlineNanos(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
