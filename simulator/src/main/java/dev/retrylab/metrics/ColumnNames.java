@@ -14,6 +14,8 @@ public final class ColumnNames {
     public static final String OPEN_BREAKERS = "open_breakers";
     /** Retries a retry budget refused (counter). */
     public static final String BUDGET_REFUSALS = "budget_refusals";
+    /** Failed logical requests answered from a client's cache (counter). */
+    public static final String FALLBACKS = "fallbacks";
 
     private ColumnNames() {
     }

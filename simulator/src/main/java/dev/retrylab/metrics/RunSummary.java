@@ -24,10 +24,21 @@ import java.util.Objects;
  *                        (the rest were in flight)
  * @param services        per service name, in the order given (the map keeps it)
  * @param recovery        one result per fault, in the order given
+ * @param fallbacks       failed logical requests answered from a client's cache (still counted
+ *                        as failures), at most the failures; null when the scenario has no
+ *                        fallback to count
  */
 public record RunSummary(String name, long requests, long attempts, double amplification, long successes,
         double successRate, double goodputPerS, LatencyStats latencyMs, Double completionTimeS, FailureCounts failures,
-        Map<String, ServiceSummary> services, List<RecoveryResult> recovery) {
+        Map<String, ServiceSummary> services, List<RecoveryResult> recovery, Long fallbacks) {
+
+    /** A summary without fallbacks to count. */
+    public RunSummary(String name, long requests, long attempts, double amplification, long successes,
+            double successRate, double goodputPerS, LatencyStats latencyMs, Double completionTimeS,
+            FailureCounts failures, Map<String, ServiceSummary> services, List<RecoveryResult> recovery) {
+        this(name, requests, attempts, amplification, successes, successRate, goodputPerS, latencyMs,
+                completionTimeS, failures, services, recovery, null);
+    }
 
     /** Validates every field and copies the collections. */
     public RunSummary {
@@ -69,6 +80,16 @@ public record RunSummary(String name, long requests, long attempts, double ampli
         }
         services = Collections.unmodifiableMap(copy);
         recovery = List.copyOf(recovery);
+        if (fallbacks != null && (fallbacks < 0 || fallbacks > failures.total())) {
+            throw new IllegalArgumentException("fallbacks must be 0 to the failures " + failures.total() + ", was "
+                    + fallbacks);
+        }
+    }
+
+    /** The same summary with {@code count} failed requests answered from a cache. */
+    public RunSummary withFallbacks(long count) {
+        return new RunSummary(name, requests, attempts, amplification, successes, successRate, goodputPerS,
+                latencyMs, completionTimeS, failures, services, recovery, count);
     }
 
     /**

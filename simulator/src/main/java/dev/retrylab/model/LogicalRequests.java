@@ -5,8 +5,9 @@ import dev.retrylab.strategy.retry.RetryState;
 import java.util.Arrays;
 
 /**
- * The logical requests in flight: client, start time, attempts so far, the kind of the latest
- * failure, and the strategy's {@link RetryState} between retries. Ids are reused through a free
+ * The logical requests in flight: client, start time, the service called (for a group with
+ * several targets), attempts so far, the kind of the latest failure, and the strategy's
+ * {@link RetryState} between retries. Ids are reused through a free
  * list. Not thread-safe.
  *
  * <p>Each request is one record of {@value #STRIDE} longs in a single array, so that handling a
@@ -26,12 +27,16 @@ final class LogicalRequests {
     private static final int CLIENT_AND_ATTEMPTS = 0;
     private static final int START = 1;
     /**
-     * Upstream attempt in the low 32 bits, the latest failure's kind in the next 8, and
-     * {@link #STATE_SAVED} once the request has a retry state.
+     * Upstream attempt in the low 32 bits, the latest failure's kind in the next 8,
+     * {@link #STATE_SAVED} once the request has a retry state, and the index of the service it
+     * calls among its group's targets in the top 16.
      */
     private static final int UPSTREAM_AND_FAILURE = 2;
     private static final long KIND_BITS = 0xFFL << 32;
     private static final long STATE_SAVED = 1L << 40;
+    private static final int TARGET_SHIFT = 48;
+    /** The most targets a request can name. */
+    static final int MAX_TARGETS = 1 << (64 - TARGET_SHIFT);
     private static final int RETRY_ATTEMPTS = 3;
     private static final int PREVIOUS_DELAY = 4;
     private static final int PREVIOUS_BACKOFF = 5;
@@ -85,6 +90,16 @@ final class LogicalRequests {
     void upstream(int id, int attemptId) {
         int at = id * STRIDE + UPSTREAM_AND_FAILURE;
         records[at] = (records[at] & ~0xFFFF_FFFFL) | (attemptId & 0xFFFF_FFFFL);
+    }
+
+    /** The index, among its group's targets, of the service the request calls; 0 until set. */
+    int target(int id) {
+        return (int) (records[id * STRIDE + UPSTREAM_AND_FAILURE] >>> TARGET_SHIFT);
+    }
+
+    void target(int id, int target) {
+        int at = id * STRIDE + UPSTREAM_AND_FAILURE;
+        records[at] = (records[at] & ((1L << TARGET_SHIFT) - 1)) | ((long) target << TARGET_SHIFT);
     }
 
     int attempts(int id) {

@@ -28,6 +28,8 @@ final class MetricsRecorder implements RunRecorder {
     private final int[] busyColumns;
     private final int[] lastQueued;
     private final int[] lastBusy;
+    private final int fallbackColumn;
+    private long fallbacks;
     private long timeout;
     private long error;
     private long rateLimited;
@@ -37,6 +39,14 @@ final class MetricsRecorder implements RunRecorder {
     private long conflict;
 
     MetricsRecorder(Duration interval, Duration length, List<String> services) {
+        this(interval, length, services, false);
+    }
+
+    /**
+     * @param countFallbacks whether to count requests answered from a cache, in a column after
+     *                       the others
+     */
+    MetricsRecorder(Duration interval, Duration length, List<String> services, boolean countFallbacks) {
         this.series = new IntervalSeries(interval, length);
         this.hedges = series.addCounter(ColumnNames.HEDGES);
         this.budgetRefusals = series.addCounter(ColumnNames.BUDGET_REFUSALS);
@@ -55,6 +65,7 @@ final class MetricsRecorder implements RunRecorder {
         }
         this.lastQueued = new int[services.size()];
         this.lastBusy = new int[services.size()];
+        this.fallbackColumn = countFallbacks ? series.addCounter(ColumnNames.FALLBACKS) : -1;
     }
 
     IntervalSeries series() {
@@ -67,6 +78,11 @@ final class MetricsRecorder implements RunRecorder {
 
     LatencyHistogram attemptLatency() {
         return attemptLatency;
+    }
+
+    /** Failed requests answered from a cache. */
+    long fallbacks() {
+        return fallbacks;
     }
 
     FailureCounts failureCounts() {
@@ -164,6 +180,14 @@ final class MetricsRecorder implements RunRecorder {
                 return CONFLICT;
             default:
                 return ERROR;
+        }
+    }
+
+    @Override
+    public void servedFromCache(long nowNanos) {
+        fallbacks++;
+        if (fallbackColumn >= 0) {
+            series.increment(fallbackColumn, nowNanos);
         }
     }
 

@@ -20,11 +20,20 @@ public interface RunRecorder {
     }
 
     /**
-     * Client {@code client} (its index in its group) started a new logical request. The model
-     * calls this one; by default it forwards to {@link #requestStarted(long)}.
+     * Client {@code client} (its index in its group) started a new logical request. By default it
+     * forwards to {@link #requestStarted(long)}.
      */
     default void requestStarted(long nowNanos, int client) {
         requestStarted(nowNanos);
+    }
+
+    /**
+     * Client {@code client} (its index in its group) started a new logical request to service
+     * {@code service} (its index in the system, as in {@link #serviceLoad}). The model calls this
+     * one; by default it forwards to {@link #requestStarted(long, int)}.
+     */
+    default void requestStarted(long nowNanos, int client, int service) {
+        requestStarted(nowNanos, client);
     }
 
     /** An attempt was sent; {@code retry} when it is not the request's first. */
@@ -65,7 +74,17 @@ public interface RunRecorder {
     default void serviceRejected(int service, long nowNanos) {
     }
 
-    /** {@code clients} more clients (fewer, when negative) now have an open circuit breaker. */
+    /**
+     * A logical request that failed for good was answered from its client's cache (a fallback);
+     * it was reported as failed just before.
+     */
+    default void servedFromCache(long nowNanos) {
+    }
+
+    /**
+     * {@code clients} more clients (fewer, when negative) now have an open circuit breaker; with
+     * strategy objects per target, a client counts once for each target whose breaker is open.
+     */
     default void openBreakers(int clients, long nowNanos) {
     }
 }

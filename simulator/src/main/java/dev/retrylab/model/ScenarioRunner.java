@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * Runs a scenario's strategies. Each run is single-threaded and deterministic; several
  * strategies run in parallel on separate threads, and the results come back in the scenario's
  * order, so the output does not depend on the number of threads. Every run checks conservation:
- * requests = successes + failures + in flight.
+ * requests = successes + failures + in flight. Requests answered from a cache after they failed
+ * are counted (fallbacks) when a strategy of the scenario has a fallback; they stay failures.
  */
 public final class ScenarioRunner {
 
@@ -36,8 +37,9 @@ public final class ScenarioRunner {
         }
         List<String> serviceNames = scenario.services().stream().map(ServiceConfig::name).toList();
         Duration interval = Duration.ofNanos(scenario.intervalNanos());
+        boolean countFallbacks = hasFallback(scenario);
         MetricsRecorder recorder = new MetricsRecorder(interval, Duration.ofNanos(scenario.durationNanos()),
-                serviceNames);
+                serviceNames, countFallbacks);
         SimulatedSystem.Builder builder = SimulatedSystem.builder(scenario.seed(), replication).recorder(recorder)
                 .faults(scenario.faults());
         scenario.services().forEach(builder::service);
@@ -58,7 +60,28 @@ public final class ScenarioRunner {
                 successes / seconds, recorder.requestLatency().stats(), completion < 0 ? null : completion / 1e9,
                 recorder.failureCounts(),
                 services(system, scenario.durationNanos()), recovery(scenario, series, interval));
+        if (countFallbacks) {
+            summary = summary.withFallbacks(recorder.fallbacks());
+        }
         return new StrategyRun(summary, series, system.simulation().eventsProcessed());
+    }
+
+    /**
+     * Whether some strategy of {@code scenario} falls back to a cache for some service a client
+     * group calls: then every run of the scenario counts fallbacks, so its strategies can be
+     * compared, and other scenarios' results keep their form.
+     */
+    static boolean hasFallback(Scenario scenario) {
+        for (StrategyFactory factory : scenario.strategies().values()) {
+            for (ClientConfig clients : scenario.clients()) {
+                for (String target : clients.targets().keySet()) {
+                    if (factory.forTarget(target).create(() -> 0L).cacheTtlNanos() > 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs every strategy on up to {@code threads} threads; results in the scenario's order. */

@@ -95,6 +95,11 @@ public final class ServiceModel implements EventTarget {
         return config;
     }
 
+    /** The service's index in its system, as reported to the recorder. */
+    int index() {
+        return index;
+    }
+
     /**
      * Makes every attempt first call another service through {@code caller} (with the caller's
      * own retry strategy), holding its worker meanwhile; the attempt fails with 503 when that call

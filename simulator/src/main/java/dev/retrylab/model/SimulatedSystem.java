@@ -142,7 +142,8 @@ public final class SimulatedSystem {
 
         /**
          * A client group and its strategy; the strategy is made from the simulation's clock, so
-         * its breaker, budget and throttle keep virtual time.
+         * its breaker, budget and throttle keep virtual time, and made for each service the group
+         * calls ({@link StrategyFactory#forTarget}).
          */
         public Builder clients(ClientConfig config, StrategyFactory strategy) {
             clientConfigs.add(Objects.requireNonNull(config, "config"));
@@ -181,6 +182,8 @@ public final class SimulatedSystem {
                 ClientPopulation group = new ClientPopulation(config, g, strategies.get(g), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
                         RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), config.count()),
+                        config.targets().size() == 1 ? null : RandomStreams.array(seed, replication,
+                                StreamPurpose.TARGET, groupEntities(g), config.count()),
                         recorder);
                 if (groups.putIfAbsent(config.name(), group) != null) {
                     throw new IllegalArgumentException("two client groups are named '" + config.name() + "'");
@@ -195,7 +198,7 @@ public final class SimulatedSystem {
                         new Workload.Driven(), call.attemptTimeoutNanos(), 0L);
                 byIndex[g] = new ClientPopulation(config, g, call.strategy(), sim, attempts,
                         RandomStreams.stream(seed, replication, StreamPurpose.WORKLOAD, g),
-                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), 1),
+                        RandomStreams.array(seed, replication, StreamPurpose.STRATEGY, groupEntities(g), 1), null,
                         RunRecorder.NONE);
                 groupSizes[g] = 1;
             }
@@ -214,12 +217,16 @@ public final class SimulatedSystem {
                 index++;
             }
             for (ClientPopulation group : byIndex) {
-                ServiceModel target = models.get(group.config().target());
-                if (target == null) {
-                    throw new IllegalArgumentException("'" + group.config().name()
-                            + "' calls service '" + group.config().target() + "', which is not defined");
+                List<ServiceModel> targets = new ArrayList<>();
+                for (String name : group.config().targets().keySet()) {
+                    ServiceModel target = models.get(name);
+                    if (target == null) {
+                        throw new IllegalArgumentException("'" + group.config().name()
+                                + "' calls service '" + name + "', which is not defined");
+                    }
+                    targets.add(target);
                 }
-                group.connect(target);
+                group.connect(targets.toArray(new ServiceModel[0]));
             }
             for (int c = 0; c < calls.size(); c++) {
                 ServiceModel caller = models.get(calls.get(c).caller());

@@ -11,6 +11,8 @@ import dev.retrylab.model.Workload;
 import dev.retrylab.engine.random.DurationDistribution;
 import dev.retrylab.time.DurationText;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,10 +43,12 @@ import java.util.regex.Pattern;
  * read is a {@link ScenarioException} too. No other exception escapes for bad input.
  *
  * <p>Rules beyond each value's own range: names of services, clients and strategies are letters,
- * digits, {@code -} and {@code _}; every client group targets a defined service (there may be any
+ * digits, {@code -} and {@code _}; every client group targets a defined service, or several with
+ * shares adding up to 100% (exactly one of {@code target} and {@code targets}; there may be any
  * number of groups; each runs the strategy being compared); the interval is at most the duration,
  * and the run has at most {@value #MAX_INTERVALS} intervals; and the rules of
- * {@link WorkloadReader}, {@link CallReader} and {@link FaultReader}. Stateless and thread-safe.
+ * {@link WorkloadReader}, {@link CallReader}, {@link FaultReader} and {@link StrategyReader}.
+ * Stateless and thread-safe.
  */
 public final class ScenarioLoader {
 
@@ -57,13 +62,15 @@ public final class ScenarioLoader {
     static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
             "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind", "contendedRows",
             "calls");
-    static final List<String> CLIENT_KEYS = List.of("count", "target", "workload", "timeout", "deadline");
+    static final List<String> CLIENT_KEYS = List.of("count", "target", "targets", "workload", "timeout", "deadline",
+            "pool");
     static final Set<String> LOAD_BALANCING = SpecReader.choices("round-robin", "random", "least-outstanding");
 
     private static final int MAX_REPLICAS = 10_000;
     private static final int MAX_WORKERS = 1_000_000;
     private static final int MAX_CLIENTS = 10_000_000;
     private static final int MAX_ROWS = 10_000_000;
+    private static final int MAX_POOL = 10_000_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Duration ONE_NANO = Duration.ofNanos(1);
 
@@ -183,12 +190,21 @@ public final class ScenarioLoader {
                 replicas.put(service.name(), service.replicas());
             }
         }
+        int errorsBeforeClients = reader.errors().size();
         List<ClientConfig> clients = top.containsKey("clients")
                 ? clients(top.get("clients"), replicas, duration) : List.of();
+        Set<String> called = null;
+        if (reader.errors().size() == errorsBeforeClients) {
+            called = new LinkedHashSet<>();
+            for (ClientConfig client : clients) {
+                called.addAll(client.targets().keySet());
+            }
+        }
         List<Fault> faults = new FaultReader(reader, distributions).read(top.get("faults"), replicas, duration,
                 interval);
         Map<String, StrategyFactory> compared = top.containsKey("strategies")
-                ? strategies.read(top.get("strategies")) : Map.of();
+                ? strategies.read(top.get("strategies"), services == null ? null : services.keySet(), called)
+                : Map.of();
         reader.throwIfAny();
         try {
             return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
@@ -280,26 +296,103 @@ public final class ScenarioLoader {
     }
 
     private ClientConfig client(String name, SourceNode node, Map<String, Integer> services, Duration duration) {
-        Map<String, SourceNode> keys = reader.mapping(node, CLIENT_KEYS,
-                List.of("count", "target", "workload", "timeout"));
+        Map<String, SourceNode> keys = reader.mapping(node, CLIENT_KEYS, List.of("count", "workload", "timeout"));
         int count = (int) reader.integer(keys.get("count"), 1, 1, MAX_CLIENTS);
-        String target = reader.string(keys.get("target"), null);
-        if (target != null && services != null && !services.containsKey(target)) {
-            reader.error(keys.get("target"), "names service '" + target + "', which is not defined"
-                    + SpecReader.suggestion(target, services.keySet()) + "; defined services: "
-                    + String.join(", ", services.keySet()));
-        }
+        Map<String, Double> targets = targets(node, keys, services);
         Workload workload = keys.containsKey("workload") ? workloads.read(keys.get("workload"), duration) : null;
         Duration timeout = reader.duration(keys.get("timeout"), null, ONE_NANO);
         Duration deadline = reader.duration(keys.get("deadline"), Duration.ZERO, ONE_NANO);
-        if (target == null || workload == null || timeout == null) {
+        int pool = pool(keys.get("pool"));
+        if (targets == null || workload == null || timeout == null) {
             return null;
         }
         try {
-            return new ClientConfig(name, count, target, workload, timeout.toNanos(), deadline.toNanos());
+            return new ClientConfig(name, count, targets, workload, timeout.toNanos(), deadline.toNanos(), pool);
         } catch (IllegalArgumentException e) {
             reader.error(node, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The group's services with their shares: {@code target} (one service, all requests) or
+     * {@code targets} (services with positive shares adding up to 100%), exactly one of the two;
+     * null when wrong (reported).
+     */
+    private Map<String, Double> targets(SourceNode group, Map<String, SourceNode> keys, Map<String, Integer> services) {
+        if (keys.containsKey("target") && keys.containsKey("targets")) {
+            reader.error(keys.get("targets"), "give either target (one service) or targets (several, with their "
+                    + "shares), not both");
+            return null;
+        }
+        if (keys.containsKey("target")) {
+            String target = reader.string(keys.get("target"), null);
+            return target != null && defined(keys.get("target"), target, services) ? Map.of(target, 1.0) : null;
+        }
+        if (!keys.containsKey("targets")) {
+            if (group.kind() == SourceNode.Kind.MAPPING) {
+                reader.error(group, "the key 'target' is required here (or 'targets', for several services)");
+            }
+            return null;
+        }
+        SourceNode node = keys.get("targets");
+        Map<String, SourceNode> entries = reader.namedEntries(node);
+        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
+            reader.error(node, "must name the services with their shares of the requests, for example "
+                    + "{db: 50%, api: 30%, model: 20%}");
+        }
+        Map<String, Double> shares = new LinkedHashMap<>();
+        boolean valid = !entries.isEmpty();
+        double sum = 0.0;
+        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+            valid &= defined(entry.getValue(), entry.getKey(), services);
+            double share = reader.number(entry.getValue(), Double.NaN, 0.0, 1.0);
+            if (share == 0.0) {
+                reader.error(entry.getValue(), "must be above 0%: leave out a service that gets no requests");
+            }
+            valid &= share > 0.0;
+            sum += share;
+            shares.put(entry.getKey(), share);
+        }
+        if (valid && Math.abs(sum - 1.0) > ClientConfig.SHARE_TOLERANCE) {
+            reader.error(node, "the shares add up to " + percent(sum) + "; they must add up to 100%");
+            valid = false;
+        }
+        return valid ? shares : null;
+    }
+
+    /** True when {@code service} is defined, or the services are unknown; otherwise reports it at {@code at}. */
+    private boolean defined(SourceNode at, String service, Map<String, Integer> services) {
+        if (services == null || services.containsKey(service)) {
+            return true;
+        }
+        reader.error(at, "names service '" + service + "', which is not defined"
+                + SpecReader.suggestion(service, services.keySet()) + "; defined services: "
+                + String.join(", ", services.keySet()));
+        return false;
+    }
+
+    /** {@code 0.9} as {@code 90%}, with up to four decimals. */
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction * 100).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString() + "%";
+    }
+
+    /** {@code unlimited} (the default) or a whole number of attempts outstanding at once. */
+    private int pool(SourceNode node) {
+        String text = reader.string(node, null);
+        if (text == null || text.trim().equals("unlimited")) {
+            return ClientConfig.UNLIMITED_POOL;
+        }
+        try {
+            long size = Long.parseLong(text.trim().replace("_", ""));
+            if (size >= 1 && size <= MAX_POOL) {
+                return (int) size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.error(node, "must be 'unlimited' or a whole number from 1 to " + MAX_POOL + ", found '" + text + "'");
+        return ClientConfig.UNLIMITED_POOL;
     }
 }

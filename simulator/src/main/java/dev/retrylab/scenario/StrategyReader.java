@@ -10,6 +10,7 @@ import dev.retrylab.strategy.breaker.CircuitBreaker;
 import dev.retrylab.strategy.breaker.CircuitBreakerConfig;
 import dev.retrylab.strategy.budget.AdaptiveThrottle;
 import dev.retrylab.strategy.budget.RetryBudget;
+import dev.retrylab.strategy.bulkhead.Bulkhead;
 import dev.retrylab.strategy.hedge.HedgePolicy;
 import dev.retrylab.strategy.retry.AdaptiveRetry;
 import dev.retrylab.strategy.retry.RetryPolicy;
@@ -33,17 +34,32 @@ import java.util.function.Function;
  * <p>Each part is built once while reading, on a probe clock, so that the library's own checks
  * (a cap below the base delay, a breaker's minimum calls above its window, …) are reported at the
  * part's place in the file. The factories then build fresh stateful objects (adaptive retry,
- * budget, breaker, throttle, hedge policy) on every {@link StrategyFactory#create} call, on the
- * clock given; the immutable retry policy and breaker settings are shared. With
- * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}. The same
- * keys but the scope define a downstream call's own strategy ({@link #call}). Not thread-safe.
+ * budget, breaker, throttle, hedge policy, bulkhead) on every {@link StrategyFactory#create} call,
+ * on the clock given; the immutable retry policy and breaker settings are shared. With
+ * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}.
+ *
+ * <p>{@code perTarget} gives services their own strategy, each a complete strategy of the same
+ * keys but {@code scope} and {@code perTarget} (unlisted keys take the library's defaults, not the
+ * enclosing strategy's); other services use the strategy's own keys
+ * ({@link StrategyFactory#perTarget}). A service named there must be defined and called by some
+ * client group. The keys of a strategy but {@code scope}, {@code perTarget} and {@code fallback}
+ * define a downstream call's own strategy ({@link #call}). Not thread-safe.
  */
 final class StrategyReader {
 
     static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
-            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
-    /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
-    static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
+            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "bulkhead", "fallback", "perTarget",
+            "scope");
+    /** The keys of a service's own strategy under {@code perTarget}: the scope is the enclosing strategy's. */
+    static final List<String> TARGET_KEYS = without(KEYS, "perTarget", "scope");
+    /**
+     * The keys of a downstream call's own strategy: no scope (one caller), one service, and no
+     * fallback (a call's failure fails the caller's attempt).
+     */
+    static final List<String> CALL_KEYS = without(KEYS, "perTarget", "scope", "fallback");
+    static final List<String> BULKHEAD_KEYS = List.of("maxConcurrent", "maxWait");
+    static final List<String> FALLBACK_KEYS = List.of("cache");
+    static final List<String> CACHE_KEYS = List.of("ttl");
     static final Set<String> SCOPES = SpecReader.choices("group", "client");
     static final List<String> BACKOFF_KEYS = List.of("type", "base", "multiplier", "increment", "cap", "jitter",
             "jitterFactor");
@@ -60,10 +76,15 @@ final class StrategyReader {
     private static final Duration DEFAULT_CAP = Duration.ofSeconds(10);
     private static final Clock PROBE_CLOCK = () -> 0L;
     private static final int MAX_ATTEMPTS = 1_000;
+    /** The library's limits on a bulkhead's permits and on the calls waiting in its queue. */
+    private static final int MAX_BULKHEAD = 1_000_000;
 
     private final SpecReader reader;
     private final BudgetReader budgets;
     private final HedgeReader hedges;
+    /** The services defined, and those some client group calls; null when unknown (not checked). */
+    private Set<String> services;
+    private Set<String> called;
 
     StrategyReader(SpecReader reader) {
         this.reader = reader;
@@ -71,8 +92,15 @@ final class StrategyReader {
         this.hedges = new HedgeReader(reader);
     }
 
-    /** The strategies by name, in file order; those with mistakes are reported and left out. */
-    Map<String, StrategyFactory> read(SourceNode node) {
+    /**
+     * The strategies by name, in file order; those with mistakes are reported and left out.
+     *
+     * @param services the services defined, or null when they are unknown (a broken file)
+     * @param called   the services some client group calls, or null when unknown
+     */
+    Map<String, StrategyFactory> read(SourceNode node, Set<String> services, Set<String> called) {
+        this.services = services;
+        this.called = called;
         Map<String, StrategyFactory> strategies = new LinkedHashMap<>();
         Map<String, SourceNode> entries = reader.namedEntries(node);
         if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
@@ -113,14 +141,86 @@ final class StrategyReader {
                 ? probe(keys.get("throttle"), throttle(keys.get("throttle"))) : clock -> null;
         Function<Clock, HedgePolicy> hedge = keys.containsKey("hedge")
                 ? probe(keys.get("hedge"), hedges.read(keys.get("hedge"))) : clock -> null;
+        BulkheadSettings bulkhead = keys.containsKey("bulkhead") ? bulkhead(keys.get("bulkhead")) : null;
+        long cacheTtl = keys.containsKey("fallback") ? cacheTtl(keys.get("fallback")) : 0L;
+        Map<String, StrategyFactory> perTarget = keys.containsKey("perTarget")
+                ? perTarget(name, keys.get("perTarget")) : Map.of();
         String scope = reader.choice(keys.get("scope"), SCOPES, "group");
         if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null
                 || throttle == null || hedge == null) {
             return null;
         }
         StrategyFactory factory = clock -> new ClientStrategy(name, retry.apply(clock), budget.apply(clock),
-                breaker.apply(clock), throttle.apply(clock), hedge.apply(clock));
+                breaker.apply(clock), throttle.apply(clock), hedge.apply(clock),
+                bulkhead == null ? null : bulkhead.create(), bulkhead == null ? 0L : bulkhead.maxWaitNanos(), cacheTtl);
+        if (!perTarget.isEmpty()) {
+            factory = StrategyFactory.perTarget(factory, perTarget);
+        }
         return scope.equals("client") ? StrategyFactory.perClient(factory) : factory;
+    }
+
+    private static List<String> without(List<String> keys, String... left) {
+        List<String> out = List.of(left);
+        return keys.stream().filter(key -> !out.contains(key)).toList();
+    }
+
+    /**
+     * The strategies of {@code perTarget}, by service, for strategy {@code name}; each service must
+     * be defined and called by some client group. Entries with mistakes are reported and left out.
+     */
+    private Map<String, StrategyFactory> perTarget(String name, SourceNode node) {
+        Map<String, StrategyFactory> factories = new LinkedHashMap<>();
+        Map<String, SourceNode> entries = reader.namedEntries(node);
+        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
+            reader.error(node, "must give at least one service its own strategy, for example "
+                    + "{db: {maxAttempts: 5}}");
+        }
+        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+            String service = entry.getKey();
+            if (services != null && !services.contains(service)) {
+                reader.error(entry.getValue(), "names service '" + service + "', which is not defined"
+                        + SpecReader.suggestion(service, services) + "; defined services: "
+                        + String.join(", ", services));
+            } else if (called != null && !called.contains(service)) {
+                reader.error(entry.getValue(), "names service '" + service + "', which no client group calls; "
+                        + "the groups call: " + String.join(", ", called));
+            }
+            StrategyFactory factory = strategy(name, entry.getValue(), TARGET_KEYS);
+            if (factory != null) {
+                factories.put(service, factory);
+            }
+        }
+        return factories;
+    }
+
+    /** A bulkhead's permits and how long a pass may wait for one; null when wrong (reported). */
+    private BulkheadSettings bulkhead(SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, BULKHEAD_KEYS, List.of("maxConcurrent"));
+        int maxConcurrent = (int) reader.integer(keys.get("maxConcurrent"), 1, 1, MAX_BULKHEAD);
+        Duration maxWait = reader.duration(keys.get("maxWait"), Duration.ZERO, Duration.ZERO);
+        return new BulkheadSettings(maxConcurrent, maxWait.toNanos());
+    }
+
+    /** The ttl of {@code fallback: {cache: {ttl: 30s}}}, in nanoseconds; 0 when wrong (reported). */
+    private long cacheTtl(SourceNode node) {
+        Map<String, SourceNode> keys = reader.mapping(node, FALLBACK_KEYS, List.of("cache"));
+        if (!keys.containsKey("cache")) {
+            return 0L;
+        }
+        Map<String, SourceNode> cache = reader.mapping(keys.get("cache"), CACHE_KEYS, List.of("ttl"));
+        Duration ttl = reader.duration(cache.get("ttl"), Duration.ZERO, Duration.ofNanos(1));
+        return ttl.toNanos();
+    }
+
+    /**
+     * A bulkhead as the file gives it: permits, and the model's maximum wait for one. A bulkhead
+     * that lets passes wait gets the library's largest queue, so the wait alone bounds them.
+     */
+    private record BulkheadSettings(int maxConcurrent, long maxWaitNanos) {
+        Bulkhead create() {
+            return Bulkhead.builder().maxConcurrentCalls(maxConcurrent)
+                    .maxQueuedCalls(maxWaitNanos > 0 ? MAX_BULKHEAD : 0).build();
+        }
     }
 
     /** The retry policy: attempts, backoff, time budget and Retry-After; null when it is wrong (reported). */

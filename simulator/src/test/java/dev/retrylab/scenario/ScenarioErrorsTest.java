@@ -295,7 +295,7 @@ class ScenarioErrorsTest {
         assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 1s, retry: {scope: client}}")))
                 .isEqualTo("broken.yaml:6:54: services.api.calls.retry.scope: unknown key 'scope'; allowed here: "
                         + "maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, breaker, "
-                        + "throttle, adaptive, hedge");
+                        + "throttle, adaptive, hedge, bulkhead");
     }
 
     @Test

@@ -92,6 +92,9 @@ class ScenarioLoaderTest {
         keys.addAll(StrategyReader.BREAKER_KEYS);
         keys.addAll(StrategyReader.THROTTLE_KEYS);
         keys.addAll(StrategyReader.ADAPTIVE_KEYS);
+        keys.addAll(StrategyReader.BULKHEAD_KEYS);
+        keys.addAll(StrategyReader.FALLBACK_KEYS);
+        keys.addAll(StrategyReader.CACHE_KEYS);
         keys.addAll(HedgeReader.KEYS);
         Set<String> missing = new TreeSet<>();
         for (String key : keys) {
@@ -150,7 +153,7 @@ class ScenarioLoaderTest {
         assertThat(scenario.faults().get(3)).isEqualTo(new Fault.RateLimit("api", Fault.ALL_REPLICAS, 40 * SECOND,
                 45 * SECOND, 100, SECOND, false));
         assertThat(scenario.strategies()).containsOnlyKeys("defaults", "linear-proportional", "token-bucket", "grpc",
-                "ratio", "adaptive", "hedged", "hedged-percentile");
+                "ratio", "adaptive", "hedged", "hedged-percentile", "contextual");
         ClientStrategy defaultStrategy = scenario.strategies().get("defaults").create(() -> 0L);
         RetryPolicy library = RetryPolicy.builder().maxDuration(Duration.ofSeconds(10)).build();
         assertThat(defaultStrategy.retry().toString()).isEqualTo(library.toString());

@@ -69,6 +69,9 @@ final class SummaryJson {
         failures.put("circuitOpen", f.circuitOpen());
         failures.put("budgetExhausted", f.budgetExhausted());
         failures.put("conflict", f.conflict());
+        if (s.fallbacks() != null) {
+            node.put("fallbacks", s.fallbacks());
+        }
         ObjectNode services = node.putObject("services");
         for (Map.Entry<String, ServiceSummary> entry : s.services().entrySet()) {
             ServiceSummary service = entry.getValue();

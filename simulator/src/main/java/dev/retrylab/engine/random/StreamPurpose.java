@@ -21,7 +21,9 @@ public enum StreamPurpose {
     /** Strategy randomness: backoff jitter, hedging, adaptive throttling. */
     STRATEGY(5),
     /** Replica choice of load balancers. */
-    LOAD_BALANCER(6);
+    LOAD_BALANCER(6),
+    /** Which of its group's services a client's next request calls. */
+    TARGET(7);
 
     private final int code;
 

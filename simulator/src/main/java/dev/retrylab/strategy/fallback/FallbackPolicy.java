@@ -1,6 +1,7 @@
 package dev.retrylab.strategy.fallback;
 
 import dev.retrylab.strategy.Failure;
+import dev.retrylab.strategy.FailureKind;
 import dev.retrylab.strategy.retry.RetryStrategy;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +77,15 @@ public final class FallbackPolicy<K, V> {
      * found, business rule).
      */
     public boolean degradesOn(Failure primaryFailure) {
-        return switch (primaryFailure.kind()) {
+        return degrades(primaryFailure.kind());
+    }
+
+    /**
+     * The rule of {@link #degradesOn} by kind alone, for callers that keep no policy instance (the
+     * simulator, deciding for a million clients).
+     */
+    public static boolean degrades(FailureKind kind) {
+        return switch (kind) {
             case INVALID_INPUT, AUTHENTICATION, AUTHORIZATION, NOT_FOUND, BUSINESS_RULE -> false;
             default -> true;
         };
