@@ -336,15 +336,16 @@ public final class ScenarioLoader {
             return null;
         }
         SourceNode node = keys.get("targets");
-        Map<String, SourceNode> entries = reader.namedEntries(node);
-        if (node.kind() == SourceNode.Kind.MAPPING && entries.isEmpty()) {
-            reader.error(node, "must name the services with their shares of the requests, for example "
-                    + "{db: 50%, api: 30%, model: 20%}");
+        if (node.kind() != SourceNode.Kind.MAPPING || node.mapping().isEmpty()) {
+            reader.error(node, "must map services to their shares of the requests, for example "
+                    + "{db: 50%, api: 30%, model: 20%}; found "
+                    + (node.kind() == SourceNode.Kind.MAPPING ? "an empty mapping" : node.describe()));
+            return null;
         }
         Map<String, Double> shares = new LinkedHashMap<>();
-        boolean valid = !entries.isEmpty();
+        boolean valid = true;
         double sum = 0.0;
-        for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
+        for (Map.Entry<String, SourceNode> entry : node.mapping().entrySet()) {
             valid &= defined(entry.getValue(), entry.getKey(), services);
             double share = reader.number(entry.getValue(), Double.NaN, 0.0, 1.0);
             if (share == 0.0) {

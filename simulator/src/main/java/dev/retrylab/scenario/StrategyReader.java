@@ -142,8 +142,9 @@ final class StrategyReader {
         Function<Clock, HedgePolicy> hedge = keys.containsKey("hedge")
                 ? probe(keys.get("hedge"), hedges.read(keys.get("hedge"))) : clock -> null;
         BulkheadSettings bulkhead = keys.containsKey("bulkhead") ? bulkhead(keys.get("bulkhead")) : null;
-        long cacheTtl = keys.containsKey("fallback") ? cacheTtl(keys.get("fallback")) : 0L;
-        Map<String, StrategyFactory> perTarget = keys.containsKey("perTarget")
+        long cacheTtl = keys.containsKey("fallback") && allowed.contains("fallback")
+                ? cacheTtl(keys.get("fallback")) : 0L;
+        Map<String, StrategyFactory> perTarget = keys.containsKey("perTarget") && allowed.contains("perTarget")
                 ? perTarget(name, keys.get("perTarget")) : Map.of();
         String scope = reader.choice(keys.get("scope"), SCOPES, "group");
         if (reader.errors().size() != errorsBefore || retry == null || budget == null || breaker == null

@@ -45,6 +45,16 @@ class RunSummaryTest {
     }
 
     @Test
+    void withFallbacks_countsAtMostTheFailures() {
+        assertThat(summary(200, 300, 180, FAILURES).fallbacks()).as("no fallback to count").isNull();
+        assertThat(summary(200, 300, 180, FAILURES).withFallbacks(16).fallbacks()).isEqualTo(16L);
+        assertThatThrownBy(() -> summary(200, 300, 180, FAILURES).withFallbacks(17))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failures 16");
+        assertThatThrownBy(() -> summary(200, 300, 180, FAILURES).withFallbacks(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void constructor_moreOutcomesThanRequests_throws() {
         assertThatThrownBy(() -> summary(20, 30, 10, FAILURES)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exceed the requests 20");

@@ -111,6 +111,43 @@ class RunCommandTest {
     }
 
     @Test
+    void json_hasFallbacksAfterTheFailures_onlyWhenAStrategyFallsBack() throws Exception {
+        Path plain = write("storm.yaml", STORM);
+        JsonNode without = new ObjectMapper().readTree(CommandRun.of("run", plain.toString(), "--format", "json").out());
+        assertThat(without.get("strategies")).allSatisfy(strategy -> assertThat(strategy.has("fallbacks")).isFalse());
+
+        Path cached = write("cached.yaml", STORM + "  cached: {maxAttempts: 1, fallback: {cache: {ttl: 30s}}}\n");
+        Path series = dir.resolve("series.csv");
+        CommandRun run = CommandRun.of("run", cached.toString(), "--format", "json", "--series", series.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode strategies = new ObjectMapper().readTree(run.out()).get("strategies");
+        assertThat(strategies).hasSize(3).allSatisfy(strategy -> {
+            List<String> fields = new java.util.ArrayList<>();
+            strategy.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields.indexOf("fallbacks")).isEqualTo(fields.indexOf("failures") + 1);
+        });
+        assertThat(strategies.get(0).get("fallbacks").asLong()).isZero();
+        long failures = 0;
+        for (JsonNode count : strategies.get(2).get("failures")) {
+            failures += count.asLong();
+        }
+        assertThat(strategies.get(2).get("fallbacks").asLong()).isPositive().isLessThanOrEqualTo(failures);
+        assertThat(Files.readAllLines(series).get(0)).endsWith(",fallbacks");
+    }
+
+    @Test
+    void badTargets_printTheirPlaceAndExitWithTwo_writingNothing() throws Exception {
+        Path file = write("targets.yaml", STORM.replace("    target: api", "    targets: {api: 90%}"));
+        Path series = dir.resolve("series.csv");
+        CommandRun run = CommandRun.of("run", file.toString(), "--series", series.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString().endsWith(
+                "targets.yaml:12:5: clients.agents.targets: the shares add up to 90%; they must add up to 100%");
+        assertThat(series).doesNotExist();
+    }
+
+    @Test
     void missingFile_isAClearErrorWithExitTwo() {
         CommandRun run = CommandRun.of("run", dir.resolve("nope.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(2);
