@@ -16,7 +16,8 @@ class ReplicatedSummaryTest {
 
     @Test
     void mean_ofRatios_isTheMeanOfEachReplicationsRatio() {
-        ReplicatedSummary summary = new ReplicatedSummary("s", List.of(run("s", 100, 100, 1.0), run("s", 300, 900, 2.0)));
+        ReplicatedSummary summary = new ReplicatedSummary("s",
+                List.of(run("s", 100, 100, 1.0), run("s", 300, 900, 2.0)));
 
         assertThat(summary.mean(RunSummary::requests)).isEqualTo(200.0);
         // amplifications 1 and 3, not mean attempts / mean requests = 500 / 200
@@ -35,7 +36,8 @@ class ReplicatedSummaryTest {
 
     @Test
     void meanOrNull_everyReplicationRecovered_isTheMean() {
-        ReplicatedSummary summary = new ReplicatedSummary("s", List.of(run("s", 100, 100, 1.0), run("s", 100, 100, 3.0)));
+        ReplicatedSummary summary = new ReplicatedSummary("s",
+                List.of(run("s", 100, 100, 1.0), run("s", 100, 100, 3.0)));
 
         assertThat(summary.meanOrNull(s -> s.recovery().get(0).recoveredAfterS())).isEqualTo(2.0);
     }

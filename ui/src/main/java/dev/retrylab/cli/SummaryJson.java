@@ -97,7 +97,8 @@ final class SummaryJson {
             ObjectNode entry = recovery.addObject();
             entry.put("fault", first.fault());
             entry.set("endS", number(first.endS()));
-            entry.set("recoveredAfterS", numberOrNull(s.meanOrNull(run -> run.recovery().get(fault).recoveredAfterS())));
+            entry.set("recoveredAfterS",
+                    numberOrNull(s.meanOrNull(run -> run.recovery().get(fault).recoveredAfterS())));
             entry.put("recoveredReplications", s.count(run -> run.recovery().get(fault).recovered()));
         }
         ObjectNode ci95 = node.putObject("ci95");

@@ -71,7 +71,8 @@ class ListCommandTest {
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("broken  does not load: " + dir.resolve("broken.yaml") + ":4:11: duration: ")
+        assertThat(lines.get(0))
+                .startsWith("broken  does not load: " + dir.resolve("broken.yaml") + ":4:11: duration: ")
                 .contains("parsecs").endsWith(" (and 1 more)");
         assertThat(lines.get(1)).isEqualTo("good    Two lines of a first sentence.");
     }

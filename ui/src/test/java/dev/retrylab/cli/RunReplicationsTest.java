@@ -88,8 +88,9 @@ class RunReplicationsTest {
 
         assertThat(one.get("replications").asInt()).isEqualTo(1);
         assertThat(one.get("strategies").get(0).get("requests").isIntegralNumber()).isTrue();
+        double firstReplication = one.get("strategies").get(0).get("requests").asDouble();
         assertThat(three.get("strategies").get(0).get("requests").asDouble())
-                .as("a mean over three Poisson counts").isNotEqualTo(one.get("strategies").get(0).get("requests").asDouble());
+                .as("a mean over three Poisson counts").isNotEqualTo(firstReplication);
     }
 
     @Test
@@ -106,7 +107,8 @@ class RunReplicationsTest {
         assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(two.out()).isEqualTo(one.out());
         for (String name : List.of("summary.json", "summary.md", "series.csv")) {
-            assertThat(Files.readAllBytes(second.resolve(name))).as(name).isEqualTo(Files.readAllBytes(first.resolve(name)));
+            assertThat(Files.readAllBytes(second.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(first.resolve(name)));
         }
     }
 

@@ -9,7 +9,8 @@ class SparklineTest {
 
     @Test
     void of_zeroToTop_climbsOneStepPerEighth() {
-        assertThat(Sparkline.of(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, 8, 40)).isEqualTo(" ▁▂▃▄▅▆▇█");
+        assertThat(Sparkline.of(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, 8, 40))
+                .isEqualTo(" ▁▂▃▄▅▆▇█");
     }
 
     @Test
