@@ -13,8 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a text file through a temporary file in the same directory (a hidden name with a random
  * part) that is then moved into place, so a reader never sees half a file and an interrupted
- * writer leaves none. UTF-8.
- * Stateless and thread-safe.
+ * writer leaves none. UTF-8. Stateless and thread-safe.
  */
 public final class AtomicFile {
 

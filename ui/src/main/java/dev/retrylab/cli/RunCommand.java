@@ -154,6 +154,9 @@ final class RunCommand implements Callable<Integer> {
         if (series == null) {
             return;
         }
+        if (Files.isDirectory(series)) {
+            throw new IllegalArgumentException("cannot write --series " + series + ": it is a folder; give a file name");
+        }
         Path folder = series.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("cannot write --series " + series + ": " + folder

@@ -129,6 +129,15 @@ class RunCommandTest {
     }
 
     @Test
+    void seriesNamingAFolder_isAClearErrorWithExitTwo() throws Exception {
+        CommandRun run = CommandRun.of("run", write("storm.yaml", STORM).toString(), "--series", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--series", "is a folder").doesNotContain("\tat ");
+        assertThat(dir).isDirectory();
+    }
+
+    @Test
     void unwritableSeries_isAClearErrorWithExitTwo() throws Exception {
         CommandRun run = CommandRun.of("run", write("storm.yaml", STORM).toString(), "--series",
                 dir.resolve("no/such/dir/out.csv").toString());
