@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             return RetrylabCommand.BAD_INPUT;
         }
         String baselineName = baseline(scenario);
-        checkSeriesFolder();
+        checkSeriesFile();
         prepareOutputFolder();
         ScenarioResult result = run(scenario, replications == null ? scenario.replications() : replications,
                 threadCount);
@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
         return baseline;
     }
 
-    private void checkSeriesFolder() {
+    private void checkSeriesFile() {
         if (series == null) {
             return;
         }
