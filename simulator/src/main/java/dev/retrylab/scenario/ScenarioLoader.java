@@ -52,8 +52,8 @@ public final class ScenarioLoader {
     /** The largest file read, in bytes. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "interval", "services",
-            "clients", "faults", "strategies");
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "replications", "duration",
+            "interval", "services", "clients", "faults", "strategies");
     static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
             "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind", "contendedRows",
             "calls");
@@ -156,6 +156,7 @@ public final class ScenarioLoader {
         }
         String description = reader.string(top.get("description"), "");
         long seed = reader.integer(top.get("seed"), 1L, 0L, Long.MAX_VALUE);
+        int replications = (int) reader.integer(top.get("replications"), 1, 1, Scenario.MAX_REPLICATIONS);
         Duration duration = reader.duration(top.get("duration"), null, ONE_NANO);
         Duration interval = top.containsKey("interval")
                 ? reader.duration(top.get("interval"), null, ONE_NANO) : Duration.ofSeconds(1);
@@ -192,7 +193,7 @@ public final class ScenarioLoader {
         reader.throwIfAny();
         try {
             return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
-                    List.copyOf(services.values()), clients, faults, compared, calls);
+                    List.copyOf(services.values()), clients, faults, compared, calls, replications);
         } catch (IllegalArgumentException e) {
             reader.error(root, e.getMessage());
             reader.throwIfAny();
