@@ -33,7 +33,8 @@ class BrownoutFileTest {
         assertThat(budget).as("budget: between no retries and retries").isBetween(noRetry - 0.01, retry);
         assertThat(attemptsPerRequest(runs.get("budget"))).as("budget: attempts per request")
                 .isLessThan(attemptsPerRequest(runs.get("retry")) - 0.3);
-        assertThat(successesPerRequest(runs.get("breaker"))).as("shared breaker: open for everyone").isLessThan(0.05);
+        assertThat(successesPerRequest(runs.get("breaker"))).as("shared breaker: open for everyone")
+                .isLessThan(0.05);
         assertThat(successesPerRequest(runs.get("client-breakers"))).as("a breaker per shop")
                 .isGreaterThan(noRetry);
     }

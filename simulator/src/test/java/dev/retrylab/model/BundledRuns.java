@@ -29,7 +29,7 @@ final class BundledRuns {
      */
     static Scenario load(String name, String... replacements) throws ScenarioException {
         if (replacements.length % 2 != 0) {
-            throw new IllegalArgumentException("replacements come in pairs: the text to find, then its replacement");
+            throw new IllegalArgumentException("replacements come in pairs: the text to find, then the new text");
         }
         String text = read(name);
         for (int i = 0; i < replacements.length; i += 2) {
@@ -40,6 +40,13 @@ final class BundledRuns {
             text = text.replace(find, replacements[i + 1]);
         }
         return ScenarioLoader.parse(name, text);
+    }
+
+    /** Strategy {@code name} of {@code scenario}, replication 0. */
+    static StrategyRun run(Scenario scenario, String name) {
+        StrategyRun run = ScenarioRunner.run(scenario, name, 0L);
+        requireConserved(run);
+        return run;
     }
 
     /** Every strategy of {@code scenario}, replication 0, by name in the file's order. */

@@ -32,7 +32,8 @@ class CapacityLossFileTest {
             assertThat(perSecond(run, "successes")).as("%s: goodput during the loss", run.summary().name())
                     .isCloseTo(perSecond(noRetry, "successes"), withinPercentage(5));
         }
-        assertThat(perSecond(retry, "attempts")).as("retry: attempts").isGreaterThan(2 * perSecond(noRetry, "attempts"));
+        assertThat(perSecond(retry, "attempts")).as("retry: attempts")
+                .isGreaterThan(2 * perSecond(noRetry, "attempts"));
         assertThat(perSecond(retry, "failures_rejected")).as("retry: nothing refused locally").isZero();
         assertThat(perSecond(throttle, "attempts")).as("throttle: attempts")
                 .isLessThan(0.6 * perSecond(retry, "attempts"));
@@ -40,7 +41,8 @@ class CapacityLossFileTest {
                 .isLessThan(0.5 * perSecond(retry, "attempts"));
         assertThat(perSecond(throttle, "failures_rejected")).as("throttle: refused locally").isPositive();
 
-        assertThat(BundledRuns.recoveredAfterS(noRetry)).as("no-retry: recovery").isNotNull().isLessThanOrEqualTo(2.0);
+        assertThat(BundledRuns.recoveredAfterS(noRetry)).as("no-retry: recovery").isNotNull()
+                .isLessThanOrEqualTo(2.0);
         assertThat(BundledRuns.recoveredAfterS(retry)).as("retry: recovery").isNotNull().isLessThanOrEqualTo(2.0);
         Double shortRecovery = BundledRuns.recoveredAfterS(shortThrottle);
         assertThat(shortRecovery).as("throttle-30s: recovery").isNotNull().isLessThan(30.0);

@@ -24,7 +24,8 @@ class ContentionFileTest {
         RunSummary immediate = runs.get("immediate").summary();
         RunSummary noJitter = runs.get("no-jitter").summary();
         for (StrategyRun run : runs.values()) {
-            assertThat(run.summary().successRate()).as("%s: every write commits", run.summary().name()).isEqualTo(1.0);
+            assertThat(run.summary().successRate()).as("%s: every write commits", run.summary().name())
+                    .isEqualTo(1.0);
         }
         for (String name : JITTERED) {
             RunSummary jittered = runs.get(name).summary();

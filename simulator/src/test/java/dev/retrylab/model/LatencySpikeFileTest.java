@@ -42,8 +42,8 @@ class LatencySpikeFileTest {
         assertThat(eager.successRate()).as("hedge-5ms: overloaded during the spike").isLessThan(0.9);
         for (StrategyRun run : runs.values()) {
             long hedges = run.series().total(run.series().column(ColumnNames.HEDGES));
-            assertThat(run.summary().attempts()).as("%s: attempts are first tries and hedges", run.summary().name())
-                    .isEqualTo(run.summary().requests() + hedges);
+            assertThat(run.summary().attempts()).as("%s: attempts are first tries and hedges",
+                    run.summary().name()).isEqualTo(run.summary().requests() + hedges);
         }
     }
 }

@@ -55,12 +55,13 @@ class RetryStormFileTest {
     @Test
     void retryStormFile_breakerRecovers_throttleEndsTheStormButKeepsRefusing() throws ScenarioException {
         Scenario file = BundledRuns.load("retry-storm.yaml", "duration: 120s", "duration: 60s");
-        StrategyRun immediate = ScenarioRunner.run(file, "immediate", 0L);
-        StrategyRun breaker = ScenarioRunner.run(file, "breaker", 0L);
-        StrategyRun throttle = ScenarioRunner.run(file, "throttle", 0L);
+        StrategyRun immediate = BundledRuns.run(file, "immediate");
+        StrategyRun breaker = BundledRuns.run(file, "breaker");
+        StrategyRun throttle = BundledRuns.run(file, "throttle");
 
         assertThat(BundledRuns.recoveredAfterS(immediate)).as("immediate").isNull();
-        assertThat(BundledRuns.perRequest(immediate, "attempts", 40, 60)).as("immediate: the storm").isGreaterThan(3);
+        assertThat(BundledRuns.perRequest(immediate, "attempts", 40, 60)).as("immediate: the storm")
+                .isGreaterThan(3);
         // the breaker stays open 10 s; the stall is 5 s
         assertThat(BundledRuns.recoveredAfterS(breaker)).as("breaker").isNotNull().isLessThanOrEqualTo(12.0);
         assertThat(breaker.summary().amplification()).as("breaker").isLessThan(1.2);

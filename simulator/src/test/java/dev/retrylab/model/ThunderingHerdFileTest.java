@@ -16,19 +16,20 @@ class ThunderingHerdFileTest {
 
     private static final List<String> JITTERED = List.of("full-jitter", "equal-jitter", "decorrelated");
     private static final double OUTAGE_END_S = 15;
+    private static final double RUN_S = 60;
 
     @Test
     void herdAfterAnOutage_withoutJitterQueuesAndFails_whileAnyJitterDissolvesIt() throws ScenarioException {
         Map<String, StrategyRun> runs = BundledRuns.runAll(BundledRuns.load("thundering-herd.yaml"));
         StrategyRun noJitter = runs.get("no-jitter");
-        double herdQueue = BundledRuns.max(noJitter, "api.queue", OUTAGE_END_S, 60);
+        double herdQueue = BundledRuns.max(noJitter, "api.queue", OUTAGE_END_S, RUN_S);
 
         // a wave of up to 2000 attempts at 2000/s keeps hundreds queued over its second
         assertThat(herdQueue).as("no-jitter: the API's queue after the outage").isGreaterThan(100);
         assertThat(noJitter.summary().successRate()).as("no-jitter: success rate").isLessThan(0.7);
         for (String name : JITTERED) {
             StrategyRun jittered = runs.get(name);
-            assertThat(BundledRuns.max(jittered, "api.queue", OUTAGE_END_S, 60)).as("%s: the queue", name)
+            assertThat(BundledRuns.max(jittered, "api.queue", OUTAGE_END_S, RUN_S)).as("%s: the queue", name)
                     .isLessThan(herdQueue / 10);
             assertThat(jittered.summary().successRate()).as("%s: success rate", name).isGreaterThan(0.85);
             assertThat(jittered.summary().amplification()).as("%s: attempts per request", name)
