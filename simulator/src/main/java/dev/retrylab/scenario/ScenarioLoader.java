@@ -70,13 +70,11 @@ public final class ScenarioLoader {
     private final SpecReader reader;
     private final DistributionReader distributions;
     private final WorkloadReader workloads;
-    private final StrategyReader strategies;
 
     private ScenarioLoader(String file) {
         this.reader = new SpecReader(file);
         this.distributions = new DistributionReader(reader);
         this.workloads = new WorkloadReader(reader);
-        this.strategies = new StrategyReader(reader);
     }
 
     /**
@@ -172,6 +170,8 @@ public final class ScenarioLoader {
                 interval = null;
             }
         }
+        StrategyReader strategies = new StrategyReader(reader,
+                new StrategyInheritance(reader, top.get("strategies")));
         Map<String, ServiceConfig> services = top.containsKey("services")
                 ? services(top.get("services")) : null;
         List<DownstreamCall> calls = services == null ? List.of()

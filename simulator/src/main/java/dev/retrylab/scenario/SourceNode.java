@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A value read from a YAML file, with the line and column it was written at and its key path:
  * a mapping, a sequence, a scalar or null. Jackson's own tree forgets locations; this one keeps
- * them so every error can point at the text. Immutable.
+ * them so every error can point at the text. A node a strategy inherits through {@code extends}
+ * is a copy placed at that {@code extends}, with a note saying where it came from
+ * ({@link #origin()}). Immutable.
  */
 public final class SourceNode {
 
@@ -29,9 +31,15 @@ public final class SourceNode {
     private final String path;
     private final int line;
     private final int column;
+    private final String origin;
 
     private SourceNode(Kind kind, String scalar, Map<String, SourceNode> mapping, List<SourceNode> items,
                        String path, int line, int column) {
+        this(kind, scalar, mapping, items, path, line, column, "");
+    }
+
+    private SourceNode(Kind kind, String scalar, Map<String, SourceNode> mapping, List<SourceNode> items,
+                       String path, int line, int column, String origin) {
         this.kind = kind;
         this.scalar = scalar;
         this.mapping = mapping;
@@ -39,6 +47,7 @@ public final class SourceNode {
         this.path = path;
         this.line = line;
         this.column = column;
+        this.origin = origin;
     }
 
     /**
@@ -95,6 +104,7 @@ public final class SourceNode {
         switch (token) {
             case START_OBJECT: {
                 Map<String, SourceNode> entries = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
@@ -106,9 +116,13 @@ public final class SourceNode {
                         child = new SourceNode(child.kind, null, child.mapping, child.items, childPath,
                                 keyAt.getLineNr(), keyAt.getColumnNr());
                     }
-                    if (entries.putIfAbsent(key, child) != null) {
+                    Integer firstLine = keyLines.putIfAbsent(key, keyAt.getLineNr());
+                    if (firstLine == null) {
+                        entries.put(key, child);
+                    } else {
                         errors.add(new ScenarioError(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
-                                "is given twice: each key may appear once"));
+                                "'" + key + "' is given twice, on line " + firstLine + " and on line "
+                                        + keyAt.getLineNr() + ": each name or key may appear once here"));
                     }
                 }
                 return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(entries), List.of(),
@@ -126,6 +140,30 @@ public final class SourceNode {
             default:
                 return new SourceNode(Kind.SCALAR, parser.getText(), Map.of(), List.of(), path, line, column);
         }
+    }
+
+    /**
+     * A mapping with {@code entries}, at the place and key path of {@code at}: a strategy merged
+     * with the one it extends.
+     */
+    static SourceNode mapping(SourceNode at, Map<String, SourceNode> entries) {
+        return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
+                List.of(), at.path, at.line, at.column, at.origin);
+    }
+
+    /**
+     * This node and everything under it, inherited: placed at {@code at}, under the key path
+     * {@code newPath}, with the note {@code origin} (for example "from preset aws-standard").
+     */
+    SourceNode inheritedAt(SourceNode at, String newPath, String origin) {
+        Map<String, SourceNode> entries = new LinkedHashMap<>();
+        mapping.forEach((key, child) -> entries.put(key, child.inheritedAt(at, newPath + "." + key, origin)));
+        List<SourceNode> elements = new ArrayList<>();
+        for (SourceNode item : items) {
+            elements.add(item.inheritedAt(at, newPath + "[" + elements.size() + "]", origin));
+        }
+        return new SourceNode(kind, scalar, Collections.unmodifiableMap(entries), List.copyOf(elements), newPath,
+                at.line, at.column, origin);
     }
 
     public Kind kind() {
@@ -158,6 +196,14 @@ public final class SourceNode {
 
     public int column() {
         return column;
+    }
+
+    /**
+     * Where an inherited node came from, for example {@code from preset aws-standard}; empty for a
+     * node written where it stands.
+     */
+    public String origin() {
+        return origin;
     }
 
     /** A short description of what this node is, for error messages. */
