@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A value read from a YAML file, with the line and column it was written at and its key path:
@@ -88,11 +89,29 @@ public final class SourceNode {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             malformed.add(new ScenarioError(file, where == null ? 0 : where.getLineNr(),
-                    where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + e.getOriginalMessage()));
+                    where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + problem(e)));
         } catch (IOException e) {
             malformed.add(new ScenarioError(file, 0, 0, "", "could not be read: " + e.getMessage()));
         }
         throw new ScenarioException(malformed);
+    }
+
+    /**
+     * The parser's complaint on one line: the YAML parser's own message quotes the text around the
+     * mistake over several lines; the error's line and column already point there.
+     */
+    private static String problem(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+                String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                        : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1)
+                        + ", column " + (marked.getContextMark().getColumn() + 1) + ")";
+                return marked.getProblem() + context;
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        int lineBreak = message.indexOf('\n');
+        return (lineBreak < 0 ? message : message.substring(0, lineBreak)).strip();
     }
 
     private static SourceNode read(JsonParser parser, String file, String path, List<ScenarioError> errors)
@@ -120,9 +139,10 @@ public final class SourceNode {
                     if (firstLine == null) {
                         entries.put(key, child);
                     } else {
+                        String lines = firstLine == keyAt.getLineNr() ? " on line " + firstLine
+                                : ", on lines " + firstLine + " and " + keyAt.getLineNr();
                         errors.add(new ScenarioError(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
-                                "'" + key + "' is given twice, on line " + firstLine + " and on line "
-                                        + keyAt.getLineNr() + ": each name or key may appear once here"));
+                                "'" + key + "' is given twice" + lines + ": each name or key may appear once here"));
                     }
                 }
                 return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(entries), List.of(),

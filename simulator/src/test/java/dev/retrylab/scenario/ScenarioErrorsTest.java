@@ -358,6 +358,13 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void multiLineValue_isQuotedOnOneLine() {
+        assertThat(only(withLine(12, "    timeout: \"20\\n0ms\""))).isEqualTo(
+                "broken.yaml:12:14: clients.agents.timeout: '20\\n0ms' is not a duration: write a number and a unit "
+                        + "(ns, us (or µs), ms, s, m (or min), h), for example 250ms or 2s");
+    }
+
+    @Test
     void malformedYaml_isOneLocatedError() {
         List<ScenarioError> errors = withLine(11, "    workload: {open: 50/s");
         assertThat(errors).singleElement().satisfies(e -> {
