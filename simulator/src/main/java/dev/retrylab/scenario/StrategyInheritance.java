@@ -131,7 +131,8 @@ final class StrategyInheritance {
         Map<String, SourceNode> entries = new LinkedHashMap<>();
         for (Map.Entry<String, SourceNode> entry : base.mapping().entrySet()) {
             if (!(forCall && entry.getKey().equals("scope"))) {
-                entries.put(entry.getKey(), entry.getValue().inheritedAt(at, own.path() + "." + entry.getKey(), origin));
+                String path = own.path() + "." + entry.getKey();
+                entries.put(entry.getKey(), entry.getValue().inheritedAt(at, path, origin));
             }
         }
         for (Map.Entry<String, SourceNode> entry : own.mapping().entrySet()) {

@@ -42,8 +42,8 @@ import java.util.function.Function;
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("extends", "maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
-            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
+    static final List<String> KEYS = List.of("extends", "maxAttempts", "backoff", "maxDuration", "retryAfter",
+            "retryOn", "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
     /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
     static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
     static final Set<String> SCOPES = SpecReader.choices("group", "client");

@@ -7,7 +7,6 @@ import dev.retrylab.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,9 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Scenario scenario = ScenarioLoader.load(file);
-                out.println(String.format(Locale.ROOT, "%s: ok (%d services, %d client groups, %d faults, "
-                        + "%d strategies)", file, scenario.services().size(), scenario.clients().size(),
-                        scenario.faults().size(), scenario.strategies().size()));
+                out.println(file + ": ok (" + count(scenario.services().size(), "service", "services") + ", "
+                        + count(scenario.clients().size(), "client group", "client groups") + ", "
+                        + count(scenario.faults().size(), "fault", "faults") + ", "
+                        + count(scenario.strategies().size(), "strategy", "strategies") + ")");
             } catch (ScenarioException e) {
                 allValid = false;
                 for (ScenarioError error : e.errors()) {
@@ -51,5 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return allValid ? 0 : RetrylabCommand.BAD_INPUT;
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

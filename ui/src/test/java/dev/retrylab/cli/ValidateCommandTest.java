@@ -62,7 +62,7 @@ class ValidateCommandTest {
                 .replace("extends: grpc-throttled", "extends: aws"));
         CommandRun run = CommandRun.of("validate", typo.toString(), valid.toString(), cycle.toString());
         assertThat(run.exitCode()).isEqualTo(RetrylabCommand.BAD_INPUT);
-        assertThat(run.out()).isEqualTo(valid + ": ok (1 services, 1 client groups, 0 faults, 2 strategies)"
+        assertThat(run.out()).isEqualTo(valid + ": ok (1 service, 1 client group, 0 faults, 2 strategies)"
                 + System.lineSeparator());
         assertThat(run.err().lines()).containsExactly(
                 typo + ":3:3: services.api: the key 'workers' is required here",
