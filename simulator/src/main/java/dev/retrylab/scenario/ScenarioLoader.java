@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * with every default, in {@code scenarios/reference.yaml}; this class reads the top level, the
  * services and the clients, and leaves distributions, workloads, downstream calls, faults and
  * strategies to {@link DistributionReader}, {@link WorkloadReader}, {@link CallReader},
- * {@link FaultReader} and {@link StrategyReader}.
+ * {@link FaultReader} and {@link StrategyReader} (with {@link StrategyInheritance} for
+ * {@code extends} and {@link StrategyPresets}). {@code scenarios/retrylab.schema.json} describes
+ * the same format for editors.
  *
  * <p>Contract: a file with mistakes gives one {@link ScenarioException} listing every mistake
  * found, in file order, each with file, line, column, key path, what was found and what is
@@ -42,8 +44,9 @@ import java.util.regex.Pattern;
  * <p>Rules beyond each value's own range: names of services, clients and strategies are letters,
  * digits, {@code -} and {@code _}; every client group targets a defined service (there may be any
  * number of groups; each runs the strategy being compared); the interval is at most the duration,
- * and the run has at most {@value #MAX_INTERVALS} intervals; and the rules of
- * {@link WorkloadReader}, {@link CallReader} and {@link FaultReader}. Stateless and thread-safe.
+ * and the run has at most {@value #MAX_INTERVALS} intervals; a name or key appears once in its
+ * mapping; and the rules of {@link WorkloadReader}, {@link CallReader}, {@link FaultReader} and
+ * {@link StrategyInheritance}. Stateless and thread-safe.
  */
 public final class ScenarioLoader {
 
@@ -70,13 +73,11 @@ public final class ScenarioLoader {
     private final SpecReader reader;
     private final DistributionReader distributions;
     private final WorkloadReader workloads;
-    private final StrategyReader strategies;
 
     private ScenarioLoader(String file) {
         this.reader = new SpecReader(file);
         this.distributions = new DistributionReader(reader);
         this.workloads = new WorkloadReader(reader);
-        this.strategies = new StrategyReader(reader);
     }
 
     /**
@@ -173,6 +174,8 @@ public final class ScenarioLoader {
                 interval = null;
             }
         }
+        StrategyReader strategies = new StrategyReader(reader,
+                new StrategyInheritance(reader, top.get("strategies")));
         Map<String, ServiceConfig> services = top.containsKey("services")
                 ? services(top.get("services")) : null;
         List<DownstreamCall> calls = services == null ? List.of()

@@ -36,12 +36,14 @@ import java.util.function.Function;
  * budget, breaker, throttle, hedge policy) on every {@link StrategyFactory#create} call, on the
  * clock given; the immutable retry policy and breaker settings are shared. With
  * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}. The same
- * keys but the scope define a downstream call's own strategy ({@link #call}). Not thread-safe.
+ * keys but the scope define a downstream call's own strategy ({@link #call}). A strategy may
+ * {@code extends} another strategy of the file or a preset; {@link StrategyInheritance} merges
+ * them before the keys are read. Not thread-safe.
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
-            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
+    static final List<String> KEYS = List.of("extends", "maxAttempts", "backoff", "maxDuration", "retryAfter",
+            "retryOn", "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "scope");
     /** The keys of a downstream call's own strategy: those of a strategy but the scope (one caller). */
     static final List<String> CALL_KEYS = KEYS.stream().filter(key -> !key.equals("scope")).toList();
     static final Set<String> SCOPES = SpecReader.choices("group", "client");
@@ -62,11 +64,13 @@ final class StrategyReader {
     private static final int MAX_ATTEMPTS = 1_000;
 
     private final SpecReader reader;
+    private final StrategyInheritance inheritance;
     private final BudgetReader budgets;
     private final HedgeReader hedges;
 
-    StrategyReader(SpecReader reader) {
+    StrategyReader(SpecReader reader, StrategyInheritance inheritance) {
         this.reader = reader;
+        this.inheritance = inheritance;
         this.budgets = new BudgetReader(reader);
         this.hedges = new HedgeReader(reader);
     }
@@ -80,7 +84,9 @@ final class StrategyReader {
         }
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             ScenarioLoader.checkName(reader, entry.getValue(), entry.getKey(), "strategy");
-            StrategyFactory factory = strategy(entry.getKey(), entry.getValue(), KEYS);
+            SourceNode resolved = inheritance.strategy(entry.getKey(), entry.getValue());
+            StrategyFactory factory = resolved == null ? unresolved(entry.getValue(), KEYS)
+                    : strategy(entry.getKey(), resolved, KEYS);
             if (factory != null) {
                 strategies.put(entry.getKey(), factory);
             }
@@ -93,7 +99,20 @@ final class StrategyReader {
      * the library's defaults, as {@code {}}); null when it is wrong (reported).
      */
     StrategyFactory call(String name, SourceNode node) {
-        return strategy(name, node, CALL_KEYS);
+        if (node == null) {
+            return strategy(name, null, CALL_KEYS);
+        }
+        SourceNode resolved = inheritance.call(node);
+        return resolved == null ? unresolved(node, CALL_KEYS) : strategy(name, resolved, CALL_KEYS);
+    }
+
+    /**
+     * A strategy whose {@code extends} could not be resolved (reported): only its keys are checked,
+     * since its values may rely on what it would have inherited. Always null.
+     */
+    private StrategyFactory unresolved(SourceNode node, List<String> allowed) {
+        reader.mapping(node, allowed, List.of());
+        return null;
     }
 
     private StrategyFactory strategy(String name, SourceNode node, List<String> allowed) {
