@@ -1,14 +1,9 @@
 package dev.retrylab.metrics;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,25 +71,9 @@ public final class IntervalCsv {
         }
     }
 
-    /**
-     * Writes the CSV to {@code file} through a temporary file in the same directory that is then
-     * moved into place, so a reader never sees half a file.
-     */
+    /** Writes the CSV to {@code file} through {@link AtomicFile}, so a reader never sees half a file. */
     public static void write(Path file, Map<String, IntervalSeries> seriesByStrategy) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                write(writer, seriesByStrategy);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, writer -> write(writer, seriesByStrategy));
     }
 
     private static void writeRows(Appendable out, String strategy, IntervalSeries series) throws IOException {

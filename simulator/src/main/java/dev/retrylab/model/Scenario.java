@@ -8,14 +8,26 @@ import java.util.Objects;
 
 /**
  * A validated scenario: the services and the calls between them, the client groups, the fault
- * timeline, the strategies to compare, how long to run, the metric interval and the seed.
- * Immutable.
+ * timeline, the strategies to compare, how long to run, the metric interval, the seed and how
+ * many replications to run. Immutable.
  *
- * @param strategies the strategies to compare, in the order given
+ * @param strategies   the strategies to compare, in the order given
+ * @param replications independent runs per strategy, 1 to {@value #MAX_REPLICATIONS}; replication
+ *                     r of every strategy meets the same random streams
  */
 public record Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
                        List<ServiceConfig> services, List<ClientConfig> clients, List<Fault> faults,
-                       Map<String, StrategyFactory> strategies, List<DownstreamCall> calls) {
+                       Map<String, StrategyFactory> strategies, List<DownstreamCall> calls, int replications) {
+
+    /** The most replications a scenario may ask for. */
+    public static final int MAX_REPLICATIONS = 1000;
+
+    /** A scenario with one replication. */
+    public Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
+                    List<ServiceConfig> services, List<ClientConfig> clients, List<Fault> faults,
+                    Map<String, StrategyFactory> strategies, List<DownstreamCall> calls) {
+        this(name, description, seed, durationNanos, intervalNanos, services, clients, faults, strategies, calls, 1);
+    }
 
     /** A scenario whose services call no other service. */
     public Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
@@ -29,6 +41,10 @@ public record Scenario(String name, String description, long seed, long duration
         description = description == null ? "" : description;
         if (durationNanos <= 0 || intervalNanos <= 0) {
             throw new IllegalArgumentException("duration and interval must be positive");
+        }
+        if (replications < 1 || replications > MAX_REPLICATIONS) {
+            throw new IllegalArgumentException("replications must be from 1 to " + MAX_REPLICATIONS + ", was "
+                    + replications);
         }
         services = List.copyOf(services);
         clients = List.copyOf(clients);

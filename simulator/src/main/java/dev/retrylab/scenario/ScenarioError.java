@@ -1,7 +1,9 @@
 package dev.retrylab.scenario;
 
 /**
- * One mistake in a scenario file: where it is, which key, and what would be valid.
+ * One mistake in a scenario file: where it is, which key, and what would be valid. The key path and
+ * the message are one line each: line breaks and other control characters they quote (from a
+ * multi-line value, say) are written as escapes such as {@code \n}.
  *
  * @param file    the file name as the user gave it
  * @param line    1-based line, or 0 when unknown
@@ -10,6 +12,31 @@ package dev.retrylab.scenario;
  * @param message what was found and what is allowed
  */
 public record ScenarioError(String file, int line, int column, String path, String message) {
+
+    public ScenarioError {
+        path = oneLine(path);
+        message = oneLine(message);
+    }
+
+    private static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+        return line.toString();
+    }
 
     /** {@code file:line:column: path: message}, the form editors and terminals link to. */
     @Override

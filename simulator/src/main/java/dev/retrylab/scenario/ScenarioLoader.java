@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * with every default, in {@code scenarios/reference.yaml}; this class reads the top level, the
  * services and the clients, and leaves distributions, workloads, downstream calls, faults and
  * strategies to {@link DistributionReader}, {@link WorkloadReader}, {@link CallReader},
- * {@link FaultReader} and {@link StrategyReader}.
+ * {@link FaultReader} and {@link StrategyReader} (with {@link StrategyInheritance} for
+ * {@code extends} and {@link StrategyPresets}). {@code scenarios/retrylab.schema.json} describes
+ * the same format for editors.
  *
  * <p>Contract: a file with mistakes gives one {@link ScenarioException} listing every mistake
  * found, in file order, each with file, line, column, key path, what was found and what is
@@ -46,9 +48,9 @@ import java.util.regex.Pattern;
  * digits, {@code -} and {@code _}; every client group targets a defined service, or several with
  * shares adding up to 100% (exactly one of {@code target} and {@code targets}; there may be any
  * number of groups; each runs the strategy being compared); the interval is at most the duration,
- * and the run has at most {@value #MAX_INTERVALS} intervals; and the rules of
- * {@link WorkloadReader}, {@link CallReader}, {@link FaultReader} and {@link StrategyReader}.
- * Stateless and thread-safe.
+ * and the run has at most {@value #MAX_INTERVALS} intervals; a name or key appears once in its
+ * mapping; and the rules of {@link WorkloadReader}, {@link CallReader}, {@link FaultReader},
+ * {@link StrategyReader} and {@link StrategyInheritance}. Stateless and thread-safe.
  */
 public final class ScenarioLoader {
 
@@ -57,8 +59,8 @@ public final class ScenarioLoader {
     /** The largest file read, in bytes. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "interval", "services",
-            "clients", "faults", "strategies");
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "replications", "duration",
+            "interval", "services", "clients", "faults", "strategies");
     static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
             "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind", "contendedRows",
             "calls");
@@ -77,13 +79,11 @@ public final class ScenarioLoader {
     private final SpecReader reader;
     private final DistributionReader distributions;
     private final WorkloadReader workloads;
-    private final StrategyReader strategies;
 
     private ScenarioLoader(String file) {
         this.reader = new SpecReader(file);
         this.distributions = new DistributionReader(reader);
         this.workloads = new WorkloadReader(reader);
-        this.strategies = new StrategyReader(reader);
     }
 
     /**
@@ -163,6 +163,7 @@ public final class ScenarioLoader {
         }
         String description = reader.string(top.get("description"), "");
         long seed = reader.integer(top.get("seed"), 1L, 0L, Long.MAX_VALUE);
+        int replications = (int) reader.integer(top.get("replications"), 1, 1, Scenario.MAX_REPLICATIONS);
         Duration duration = reader.duration(top.get("duration"), null, ONE_NANO);
         Duration interval = top.containsKey("interval")
                 ? reader.duration(top.get("interval"), null, ONE_NANO) : Duration.ofSeconds(1);
@@ -179,6 +180,8 @@ public final class ScenarioLoader {
                 interval = null;
             }
         }
+        StrategyReader strategies = new StrategyReader(reader,
+                new StrategyInheritance(reader, top.get("strategies")));
         Map<String, ServiceConfig> services = top.containsKey("services")
                 ? services(top.get("services")) : null;
         List<DownstreamCall> calls = services == null ? List.of()
@@ -208,7 +211,7 @@ public final class ScenarioLoader {
         reader.throwIfAny();
         try {
             return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
-                    List.copyOf(services.values()), clients, faults, compared, calls);
+                    List.copyOf(services.values()), clients, faults, compared, calls, replications);
         } catch (IllegalArgumentException e) {
             reader.error(root, e.getMessage());
             reader.throwIfAny();

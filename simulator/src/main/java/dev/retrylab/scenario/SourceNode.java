@@ -11,11 +11,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A value read from a YAML file, with the line and column it was written at and its key path:
  * a mapping, a sequence, a scalar or null. Jackson's own tree forgets locations; this one keeps
- * them so every error can point at the text. Immutable.
+ * them so every error can point at the text. A node a strategy inherits through {@code extends}
+ * is a copy placed at that {@code extends}, with a note saying where it came from
+ * ({@link #origin()}). Immutable.
  */
 public final class SourceNode {
 
@@ -29,9 +32,15 @@ public final class SourceNode {
     private final String path;
     private final int line;
     private final int column;
+    private final String origin;
 
     private SourceNode(Kind kind, String scalar, Map<String, SourceNode> mapping, List<SourceNode> items,
                        String path, int line, int column) {
+        this(kind, scalar, mapping, items, path, line, column, "");
+    }
+
+    private SourceNode(Kind kind, String scalar, Map<String, SourceNode> mapping, List<SourceNode> items,
+                       String path, int line, int column, String origin) {
         this.kind = kind;
         this.scalar = scalar;
         this.mapping = mapping;
@@ -39,6 +48,7 @@ public final class SourceNode {
         this.path = path;
         this.line = line;
         this.column = column;
+        this.origin = origin;
     }
 
     /**
@@ -79,11 +89,29 @@ public final class SourceNode {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             malformed.add(new ScenarioError(file, where == null ? 0 : where.getLineNr(),
-                    where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + e.getOriginalMessage()));
+                    where == null ? 0 : where.getColumnNr(), "", "not valid YAML: " + problem(e)));
         } catch (IOException e) {
             malformed.add(new ScenarioError(file, 0, 0, "", "could not be read: " + e.getMessage()));
         }
         throw new ScenarioException(malformed);
+    }
+
+    /**
+     * The parser's complaint on one line: the YAML parser's own message quotes the text around the
+     * mistake over several lines; the error's line and column already point there.
+     */
+    private static String problem(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+                String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                        : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1)
+                        + ", column " + (marked.getContextMark().getColumn() + 1) + ")";
+                return marked.getProblem() + context;
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        int lineBreak = message.indexOf('\n');
+        return (lineBreak < 0 ? message : message.substring(0, lineBreak)).strip();
     }
 
     private static SourceNode read(JsonParser parser, String file, String path, List<ScenarioError> errors)
@@ -95,6 +123,7 @@ public final class SourceNode {
         switch (token) {
             case START_OBJECT: {
                 Map<String, SourceNode> entries = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
@@ -106,9 +135,14 @@ public final class SourceNode {
                         child = new SourceNode(child.kind, null, child.mapping, child.items, childPath,
                                 keyAt.getLineNr(), keyAt.getColumnNr());
                     }
-                    if (entries.putIfAbsent(key, child) != null) {
+                    Integer firstLine = keyLines.putIfAbsent(key, keyAt.getLineNr());
+                    if (firstLine == null) {
+                        entries.put(key, child);
+                    } else {
+                        String lines = firstLine == keyAt.getLineNr() ? " on line " + firstLine
+                                : ", on lines " + firstLine + " and " + keyAt.getLineNr();
                         errors.add(new ScenarioError(file, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
-                                "is given twice: each key may appear once"));
+                                "'" + key + "' is given twice" + lines + ": each name or key may appear once here"));
                     }
                 }
                 return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(entries), List.of(),
@@ -126,6 +160,30 @@ public final class SourceNode {
             default:
                 return new SourceNode(Kind.SCALAR, parser.getText(), Map.of(), List.of(), path, line, column);
         }
+    }
+
+    /**
+     * A mapping with {@code entries}, at the place and key path of {@code at}: a strategy merged
+     * with the one it extends.
+     */
+    static SourceNode mapping(SourceNode at, Map<String, SourceNode> entries) {
+        return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
+                List.of(), at.path, at.line, at.column, at.origin);
+    }
+
+    /**
+     * This node and everything under it, inherited: placed at {@code at}, under the key path
+     * {@code newPath}, with the note {@code origin} (for example "from preset aws-standard").
+     */
+    SourceNode inheritedAt(SourceNode at, String newPath, String origin) {
+        Map<String, SourceNode> entries = new LinkedHashMap<>();
+        mapping.forEach((key, child) -> entries.put(key, child.inheritedAt(at, newPath + "." + key, origin)));
+        List<SourceNode> elements = new ArrayList<>();
+        for (SourceNode item : items) {
+            elements.add(item.inheritedAt(at, newPath + "[" + elements.size() + "]", origin));
+        }
+        return new SourceNode(kind, scalar, Collections.unmodifiableMap(entries), List.copyOf(elements), newPath,
+                at.line, at.column, origin);
     }
 
     public Kind kind() {
@@ -158,6 +216,14 @@ public final class SourceNode {
 
     public int column() {
         return column;
+    }
+
+    /**
+     * Where an inherited node came from, for example {@code from preset aws-standard}; empty for a
+     * node written where it stands.
+     */
+    public String origin() {
+        return origin;
     }
 
     /** A short description of what this node is, for error messages. */

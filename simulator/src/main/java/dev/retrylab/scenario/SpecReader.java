@@ -31,9 +31,10 @@ public final class SpecReader {
         return file;
     }
 
-    /** Records a mistake at {@code at}. */
+    /** Records a mistake at {@code at}; for an inherited node, the message says where it came from. */
     public void error(SourceNode at, String message) {
-        errors.add(new ScenarioError(file, at.line(), at.column(), at.path(), message));
+        String note = at.origin().isEmpty() ? "" : " (inherited " + at.origin() + ")";
+        errors.add(new ScenarioError(file, at.line(), at.column(), at.path(), message + note));
     }
 
     /** Records a mistake found elsewhere, for example by the YAML parser. */

@@ -36,20 +36,22 @@ import java.util.function.Function;
  * part's place in the file. The factories then build fresh stateful objects (adaptive retry,
  * budget, breaker, throttle, hedge policy, bulkhead) on every {@link StrategyFactory#create} call,
  * on the clock given; the immutable retry policy and breaker settings are shared. With
- * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}.
+ * {@code scope: client} the factory is {@link StrategyFactory#perClient per client}. A strategy
+ * may {@code extends} another strategy of the file or a preset; {@link StrategyInheritance} merges
+ * them before the keys are read.
  *
  * <p>{@code perTarget} gives services their own strategy, each a complete strategy of the same
  * keys but {@code scope} and {@code perTarget} (unlisted keys take the library's defaults, not the
- * enclosing strategy's); other services use the strategy's own keys
- * ({@link StrategyFactory#perTarget}). A service named there must be defined and called by some
- * client group. The keys of a strategy but {@code scope}, {@code perTarget} and {@code fallback}
- * define a downstream call's own strategy ({@link #call}). Not thread-safe.
+ * enclosing strategy's; an entry may {@code extends} too); other services use the strategy's own
+ * keys ({@link StrategyFactory#perTarget}). A service named there must be defined and called by
+ * some client group. The keys of a strategy but {@code scope}, {@code perTarget} and
+ * {@code fallback} define a downstream call's own strategy ({@link #call}). Not thread-safe.
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
-            "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "bulkhead", "fallback", "perTarget",
-            "scope");
+    static final List<String> KEYS = List.of("extends", "maxAttempts", "backoff", "maxDuration", "retryAfter",
+            "retryOn", "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "bulkhead", "fallback",
+            "perTarget", "scope");
     /** The keys of a service's own strategy under {@code perTarget}: the scope is the enclosing strategy's. */
     static final List<String> TARGET_KEYS = without(KEYS, "perTarget", "scope");
     /**
@@ -80,14 +82,16 @@ final class StrategyReader {
     private static final int MAX_BULKHEAD = 1_000_000;
 
     private final SpecReader reader;
+    private final StrategyInheritance inheritance;
     private final BudgetReader budgets;
     private final HedgeReader hedges;
     /** The services defined, and those some client group calls; null when unknown (not checked). */
     private Set<String> services;
     private Set<String> called;
 
-    StrategyReader(SpecReader reader) {
+    StrategyReader(SpecReader reader, StrategyInheritance inheritance) {
         this.reader = reader;
+        this.inheritance = inheritance;
         this.budgets = new BudgetReader(reader);
         this.hedges = new HedgeReader(reader);
     }
@@ -108,7 +112,9 @@ final class StrategyReader {
         }
         for (Map.Entry<String, SourceNode> entry : entries.entrySet()) {
             ScenarioLoader.checkName(reader, entry.getValue(), entry.getKey(), "strategy");
-            StrategyFactory factory = strategy(entry.getKey(), entry.getValue(), KEYS);
+            SourceNode resolved = inheritance.strategy(entry.getKey(), entry.getValue());
+            StrategyFactory factory = resolved == null ? unresolved(entry.getValue(), KEYS)
+                    : strategy(entry.getKey(), resolved, KEYS);
             if (factory != null) {
                 strategies.put(entry.getKey(), factory);
             }
@@ -121,7 +127,20 @@ final class StrategyReader {
      * the library's defaults, as {@code {}}); null when it is wrong (reported).
      */
     StrategyFactory call(String name, SourceNode node) {
-        return strategy(name, node, CALL_KEYS);
+        if (node == null) {
+            return strategy(name, null, CALL_KEYS);
+        }
+        SourceNode resolved = inheritance.call(node);
+        return resolved == null ? unresolved(node, CALL_KEYS) : strategy(name, resolved, CALL_KEYS);
+    }
+
+    /**
+     * A strategy whose {@code extends} could not be resolved (reported): only its keys are checked,
+     * since its values may rely on what it would have inherited. Always null.
+     */
+    private StrategyFactory unresolved(SourceNode node, List<String> allowed) {
+        reader.mapping(node, allowed, List.of());
+        return null;
     }
 
     private StrategyFactory strategy(String name, SourceNode node, List<String> allowed) {
@@ -186,7 +205,9 @@ final class StrategyReader {
                 reader.error(entry.getValue(), "names service '" + service + "', which no client group calls; "
                         + "the groups call: " + String.join(", ", called));
             }
-            StrategyFactory factory = strategy(name, entry.getValue(), TARGET_KEYS);
+            SourceNode resolved = inheritance.perTarget(entry.getValue());
+            StrategyFactory factory = resolved == null ? unresolved(entry.getValue(), TARGET_KEYS)
+                    : strategy(name, resolved, TARGET_KEYS);
             if (factory != null) {
                 factories.put(service, factory);
             }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code scenarios/retry-storm.yaml} is the scenario {@link MetastabilityTest} builds in code: the
  * same configuration, and strategies that behave the same. The runs are cut to 30 s (the stall
- * is 20 s to 25 s) to keep the test fast.
+ * is 20 s to 25 s) to keep the test fast. The strategies only the file has are checked on their
+ * own.
  */
 class RetryStormFileTest {
 
@@ -43,6 +44,31 @@ class RetryStormFileTest {
         }
         assertThat(ScenarioRunner.run(file, "immediate", 0L).summary().amplification())
                 .as("the storm is there in 30 s already").isGreaterThan(1.5);
+    }
+
+    /**
+     * The strategies only the file has: a circuit breaker opens within a second of the stall, so
+     * no backlog builds up, and closes at its first trial after it; an adaptive throttle sends
+     * fewer attempts than requests, but, remembering a minute with nothing accepted, goes on
+     * refusing most requests locally. Shortened to 60 s, beside immediate retries for contrast.
+     */
+    @Test
+    void retryStormFile_breakerRecovers_throttleEndsTheStormButKeepsRefusing() throws ScenarioException {
+        Scenario file = BundledRuns.load("retry-storm.yaml", "duration: 120s", "duration: 60s");
+        StrategyRun immediate = BundledRuns.run(file, "immediate");
+        StrategyRun breaker = BundledRuns.run(file, "breaker");
+        StrategyRun throttle = BundledRuns.run(file, "throttle");
+
+        assertThat(BundledRuns.recoveredAfterS(immediate)).as("immediate").isNull();
+        assertThat(BundledRuns.perRequest(immediate, "attempts", 40, 60)).as("immediate: the storm")
+                .isGreaterThan(3);
+        // the breaker stays open 10 s; the stall is 5 s
+        assertThat(BundledRuns.recoveredAfterS(breaker)).as("breaker").isNotNull().isLessThanOrEqualTo(12.0);
+        assertThat(breaker.summary().amplification()).as("breaker").isLessThan(1.2);
+        assertThat(BundledRuns.perRequest(throttle, "attempts", 40, 60)).as("throttle: no storm").isLessThan(1.0);
+        assertThat(BundledRuns.recoveredAfterS(throttle)).as("throttle").isNull();
+        assertThat(BundledRuns.perRequest(throttle, "failures_rejected", 40, 60)).as("throttle: refused locally")
+                .isGreaterThan(0.4);
     }
 
     private static Scenario shortened(Scenario scenario) {

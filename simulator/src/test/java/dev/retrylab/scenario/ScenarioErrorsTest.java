@@ -71,7 +71,7 @@ class ScenarioErrorsTest {
         assertThat(errors).extracting(ScenarioError::toString).containsExactly(
                 "broken.yaml:1:1: the key 'duration' is required here",
                 "broken.yaml:1:10: duraton: unknown key 'duraton' (did you mean 'duration'?); allowed here: name, "
-                        + "description, seed, duration, interval, services, clients, faults, strategies");
+                        + "description, seed, replications, duration, interval, services, clients, faults, strategies");
     }
 
     @Test
@@ -294,8 +294,8 @@ class ScenarioErrorsTest {
                         + "to 1000, found 0");
         assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 1s, retry: {scope: client}}")))
                 .isEqualTo("broken.yaml:6:54: services.api.calls.retry.scope: unknown key 'scope'; allowed here: "
-                        + "maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, breaker, "
-                        + "throttle, adaptive, hedge, bulkhead");
+                        + "extends, maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, "
+                        + "breaker, throttle, adaptive, hedge, bulkhead");
     }
 
     @Test
@@ -355,6 +355,13 @@ class ScenarioErrorsTest {
         assertThat(only(errors("interval: 1ms\n" + VALID.replace("duration: 60s", "duration: 2h")))).isEqualTo(
                 "broken.yaml:1:11: interval: the run would have 7200000 intervals of 1ms; at most 1000000 are "
                         + "allowed: lengthen the interval");
+    }
+
+    @Test
+    void multiLineValue_isQuotedOnOneLine() {
+        assertThat(only(withLine(12, "    timeout: \"20\\n0ms\""))).isEqualTo(
+                "broken.yaml:12:14: clients.agents.timeout: '20\\n0ms' is not a duration: write a number and a unit "
+                        + "(ns, us (or µs), ms, s, m (or min), h), for example 250ms or 2s");
     }
 
     @Test

@@ -115,6 +115,7 @@ class ScenarioLoaderTest {
         values.addAll(StrategyReader.BACKOFF_TYPES);
         values.addAll(StrategyReader.JITTERS);
         values.addAll(StrategyReader.SCOPES);
+        values.addAll(StrategyPresets.names());
         for (String value : values) {
             if (!text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(value) + "\\b.*")) {
                 missing.add(value);
@@ -152,8 +153,8 @@ class ScenarioLoaderTest {
                 25 * SECOND, 0.2, FailureKind.UNAVAILABLE));
         assertThat(scenario.faults().get(3)).isEqualTo(new Fault.RateLimit("api", Fault.ALL_REPLICAS, 40 * SECOND,
                 45 * SECOND, 100, SECOND, false));
-        assertThat(scenario.strategies()).containsOnlyKeys("defaults", "linear-proportional", "token-bucket", "grpc",
-                "ratio", "adaptive", "hedged", "hedged-percentile", "contextual");
+        assertThat(scenario.strategies()).containsOnlyKeys("defaults", "aws", "aws-no-budget", "linear-proportional",
+                "token-bucket", "grpc", "ratio", "adaptive", "hedged", "hedged-percentile", "contextual");
         ClientStrategy defaultStrategy = scenario.strategies().get("defaults").create(() -> 0L);
         RetryPolicy library = RetryPolicy.builder().maxDuration(Duration.ofSeconds(10)).build();
         assertThat(defaultStrategy.retry().toString()).isEqualTo(library.toString());

@@ -10,33 +10,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Damages the bundled scenario files at random (seeded) and checks the loader's contract on each
- * result: a valid scenario, or a {@link ScenarioException} whose errors all point at a line —
- * never another exception. A failure names the seed and the damaged text.
+ * Damages the bundled scenario files and the broken corpus at random (seeded) and checks the
+ * loader's contract on each result: a valid scenario, or a {@link ScenarioException} whose errors
+ * all point at a line — never another exception. A failure names the seed and the damaged text;
+ * {@code -Dretrylab.mutationFirstSeed=N -Dretrylab.mutationSeeds=1} replays seed N alone.
  */
 class ScenarioMutationTest {
 
-    private static final int SEEDS = Integer.getInteger("retrylab.mutationSeeds", 300);
+    private static final int FIRST_SEED = Integer.getInteger("retrylab.mutationFirstSeed", 0);
+    private static final int SEEDS = Integer.getInteger("retrylab.mutationSeeds", 400);
     private static final String[] GARBAGE = {"", "-1", "0", "abc", "1e309", "NaN", "-Infinity", "[1, 2]", "{a: 1}",
         "~", "null", "99999999999999999999", "1.5", "0ms", "-5s", "100%", "150%", "0%", "1/0", "0/s", "5 parsecs",
         "*alias", "&anchor x", "!!binary AAAA", "'", "\"", "|", ">", "- x", "? x", "@", "`", "%", "\t", "{", "]",
         "2562047h", "9223372036854775807ns", "0.0000001ns", "1_000", "true", "yes", "µs", "hang", "api", "[]", "{}",
-        "{exponential: 0ms}", "{uniform: [3ms, 1ms]}", "{mixture: {p: 2, a: 1ms, b: 1ms}}"};
+        "{exponential: 0ms}", "{uniform: [3ms, 1ms]}", "{mixture: {p: 2, a: 1ms, b: 1ms}}", "aws-standard",
+        "{extends: grpc-throttled}", "{extends: aws-standard, budget: ~}", "{type: token-bucket, preset: x}"};
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final String CHARACTERS = "abcxyz019 :-,[]{}#&*!|>'\"%@`?\t\n.%/_µ";
 
     @Test
-    void damagedBundledFiles_giveAScenarioOrLocatedErrors_neverAnotherException() throws IOException {
-        List<Path> files = BundledScenarios.all();
+    void damagedFiles_giveAScenarioOrLocatedErrors_neverAnotherException() throws IOException {
+        List<Path> files = new ArrayList<>(BundledScenarios.all());
+        files.addAll(BrokenScenarioCorpusTest.files());
         List<String> texts = new ArrayList<>();
         for (Path file : files) {
             texts.add(Files.readString(file));
         }
         int valid = 0;
         int invalid = 0;
-        for (int seed = 0; seed < SEEDS; seed++) {
+        for (int seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             int which = random.nextInt(texts.size());
             String damaged = texts.get(which);
@@ -58,21 +65,26 @@ class ScenarioMutationTest {
                     assertThat(error.file()).as("seed %d: %s", seed, error).isEqualTo(name);
                     assertThat(error.line()).as("seed %d: %s", seed, error).isPositive();
                     assertThat(error.column()).as("seed %d: %s", seed, error).isPositive();
-                    assertThat(error.message()).as("seed %d: %s", seed, error).isNotBlank();
+                    assertThat(error.message()).as("seed %d: %s", seed, error).isNotBlank().doesNotContain("\n");
                 }
             } catch (RuntimeException | Error e) {
                 fail("seed " + seed + " (" + name + ", " + mutations + " mutations) threw " + e
                         + "\n--- damaged text ---\n" + damaged, e);
             }
         }
-        assertThat(valid).as("some damage leaves a valid scenario").isPositive();
-        assertThat(invalid).as("most damage is reported").isGreaterThan(SEEDS / 2);
+        if (SEEDS >= 100) {
+            // a replay of a few seeds proves nothing about the mix; a full run must see both outcomes
+            assertThat(valid).as("some damage leaves a valid scenario (seeds %d..%d)", FIRST_SEED,
+                    FIRST_SEED + SEEDS - 1).isPositive();
+            assertThat(invalid).as("most damage is reported (seeds %d..%d)", FIRST_SEED, FIRST_SEED + SEEDS - 1)
+                    .isGreaterThan(SEEDS / 2);
+        }
     }
 
     private static String mutate(String text, SplittableRandom random) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         int line = random.nextInt(lines.size());
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
             case 0 -> lines.remove(line);
             case 1 -> lines.add(line, lines.get(line));
             case 2 -> {
@@ -96,6 +108,14 @@ class ScenarioMutationTest {
             case 4 -> {
                 return text.substring(0, random.nextInt(text.length() + 1));
             }
+            case 5 -> {
+                String target = lines.get(line);
+                int colon = valueStart(target);
+                List<String> words = words(text);
+                if (colon > 0 && !words.isEmpty()) {
+                    lines.set(line, target.substring(0, colon) + " " + words.get(random.nextInt(words.size())));
+                }
+            }
             default -> {
                 String target = lines.get(line);
                 int colon = valueStart(target);
@@ -105,6 +125,19 @@ class ScenarioMutationTest {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The names and words of the file (services, strategies, kinds, …): written as a value
+     * elsewhere they make references to the wrong thing, duplicates and cycles.
+     */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group());
+        }
+        return words;
     }
 
     /** The index just after the first {@code ": "} of a line, or -1. */

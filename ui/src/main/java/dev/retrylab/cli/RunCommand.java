@@ -1,33 +1,42 @@
 package dev.retrylab.cli;
 
+import dev.retrylab.metrics.AtomicFile;
 import dev.retrylab.metrics.IntervalCsv;
-import dev.retrylab.metrics.IntervalSeries;
-import dev.retrylab.metrics.RecoveryResult;
-import dev.retrylab.metrics.RunSummary;
+import dev.retrylab.model.ReplicationRunner;
+import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
-import dev.retrylab.model.ScenarioRunner;
-import dev.retrylab.model.StrategyRun;
+import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.scenario.ScenarioError;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code retrylab run}: runs every strategy of a scenario and compares them. */
+/**
+ * {@code retrylab run}: runs every strategy of a scenario over its replications and compares
+ * them. Every option is checked, and the output folder prepared, before anything runs; files are
+ * written only once every run has finished, each through a temporary file.
+ */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {"Runs every strategy of a scenario and compares them, one row per strategy.",
-                "Every strategy meets the same arrivals, service times and faults."})
+                "Every strategy meets the same arrivals, service times and faults. With several replications "
+                        + "every number is a mean with its 95% confidence interval, and each strategy is "
+                        + "compared with the baseline, replication by replication: better, worse or no "
+                        + "significant difference."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The scenario file, for example scenarios/retry-storm.yaml.")
@@ -37,17 +46,46 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "table", description = "table|json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--replications", paramLabel = "R",
+            description = "Independent runs per strategy, 1 to " + Scenario.MAX_REPLICATIONS
+                    + " (default: the scenario's replications key, else 1). Replication r of every strategy "
+                    + "meets the same random streams.")
+    Integer replications;
+
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "The strategy the others are compared with (default: the first one listed).")
+    String baseline;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write summary.json, summary.md and series.csv to this folder, created if missing.")
+    Path out;
+
     @Option(names = "--series", paramLabel = "CSV",
-            description = "Also write the time series of every strategy to this CSV file.")
+            description = "Also write the time series of every strategy to this CSV file (replication 0 when "
+                    + "there are several).")
     Path series;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Strategies run in parallel on this many threads (default: the number of cores). "
+            description = "Runs go in parallel on this many threads (default: the number of cores). "
                     + "The results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard error is "
+            + "not a terminal, or for the first second).")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colour in the table (there is none anyway when standard output "
+            + "is not a terminal).")
+    boolean noColor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where the output goes; detected when null. Tests set it. */
+    Terminal terminal;
+
+    /** The clock of the progress bar. Tests set it. */
+    LongSupplier nanoTime = System::nanoTime;
 
     @Override
     public Integer call() {
@@ -58,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new IllegalArgumentException("--threads must be 1 or more, was " + threadCount);
+        }
+        if (replications != null && (replications < 1 || replications > Scenario.MAX_REPLICATIONS)) {
+            throw new IllegalArgumentException("--replications must be from 1 to " + Scenario.MAX_REPLICATIONS
+                    + ", was " + replications);
         }
         Scenario scenario;
         try {
@@ -70,57 +112,111 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return RetrylabCommand.BAD_INPUT;
         }
-        List<StrategyRun> runs = ScenarioRunner.runAll(scenario, 0L, threadCount);
+        String baselineName = baseline(scenario);
+        checkSeriesFile();
+        prepareOutputFolder();
+        ScenarioResult result = run(scenario, replications == null ? scenario.replications() : replications,
+                threadCount);
+        String json = SummaryJson.write(result, baselineName);
         if (series != null) {
-            writeSeries(runs);
+            writeFile("--series", series, () -> IntervalCsv.write(series, result.series()));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        List<RunSummary> summaries = runs.stream().map(StrategyRun::summary).toList();
+        if (out != null) {
+            writeFile("--out", out, () -> {
+                AtomicFile.write(out.resolve("summary.json"), json + "\n");
+                AtomicFile.write(out.resolve("summary.md"), SummaryMarkdown.write(result, baselineName));
+                IntervalCsv.write(out.resolve("series.csv"), result.series());
+            });
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            out.println(SummaryJson.write(scenario, summaries));
+            stdout.println(json);
         } else {
-            printTable(out, scenario, summaries);
+            new SummaryTable(terminal().colourOnStdout() && !noColor).print(stdout, result, baselineName);
         }
-        out.flush();
+        stdout.flush();
         return 0;
     }
 
-    private void writeSeries(List<StrategyRun> runs) {
-        Map<String, IntervalSeries> byStrategy = new LinkedHashMap<>();
-        for (StrategyRun run : runs) {
-            byStrategy.put(run.summary().name(), run.series());
+    private String baseline(Scenario scenario) {
+        List<String> names = new ArrayList<>(scenario.strategies().keySet());
+        if (baseline == null) {
+            return names.get(0);
+        }
+        if (!names.contains(baseline)) {
+            throw new IllegalArgumentException("--baseline '" + baseline + "' is not a strategy of " + file
+                    + "; the strategies are " + String.join(", ", names));
+        }
+        return baseline;
+    }
+
+    private void checkSeriesFile() {
+        if (series == null) {
+            return;
+        }
+        if (Files.isDirectory(series)) {
+            throw new IllegalArgumentException("cannot write --series " + series + ": it is a folder; give a file name");
+        }
+        Path folder = series.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write --series " + series + ": " + folder
+                    + " is not a folder");
+        }
+    }
+
+    /** Creates the --out folder if missing; refuses a file, or a folder that cannot be written. */
+    private void prepareOutputFolder() {
+        if (out == null) {
+            return;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; give a folder (it is created if missing)");
         }
         try {
-            IntervalCsv.write(series, byStrategy);
+            Files.createDirectories(out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write --series " + series + ": " + e.getMessage());
+            throw new IllegalArgumentException("--out " + out + ": cannot create the folder: " + e.getMessage());
+        }
+        if (!Files.isWritable(out)) {
+            throw new IllegalArgumentException("--out " + out + ": the folder is not writable");
         }
     }
 
-    private static void printTable(PrintWriter out, Scenario scenario, List<RunSummary> summaries) {
-        out.println(String.format(Locale.ROOT, "%s: %d strategies, %.0f s, seed %d", scenario.name(),
-                summaries.size(), scenario.durationNanos() / 1e9, scenario.seed()));
-        out.println(String.format(Locale.ROOT, "%-16s %10s %10s %7s %8s %10s %9s %9s  %s", "strategy", "requests",
-                "attempts", "amplif", "success", "goodput/s", "p50 ms", "p99 ms", "recovered after"));
-        for (RunSummary s : summaries) {
-            out.println(String.format(Locale.ROOT, "%-16s %10d %10d %7.2f %7.1f%% %10.1f %9.1f %9.1f  %s", s.name(),
-                    s.requests(), s.attempts(), s.amplification(), 100 * s.successRate(), s.goodputPerS(),
-                    s.latencyMs().p50(), s.latencyMs().p99(), recovery(s.recovery())));
+    private ScenarioResult run(Scenario scenario, int replicationCount, int threadCount) {
+        if (quiet || !terminal().stderrIsTerminal()) {
+            return ReplicationRunner.run(scenario, replicationCount, threadCount, RunProgress.NONE);
         }
-    }
-
-    private static String recovery(List<RecoveryResult> results) {
-        if (results.isEmpty()) {
-            return "-";
-        }
-        StringBuilder text = new StringBuilder();
-        for (RecoveryResult result : results) {
-            if (text.length() > 0) {
-                text.append(", ");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "retrylab-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), nanoTime)) {
+            timer.scheduleAtFixedRate(bar::tick, 250, 250, TimeUnit.MILLISECONDS);
+            try {
+                return ReplicationRunner.run(scenario, replicationCount, threadCount, bar);
+            } finally {
+                timer.shutdownNow();
             }
-            text.append(result.recoveredAfterS() == null ? "never"
-                    : String.format(Locale.ROOT, "%.0f s", result.recoveredAfterS()));
         }
-        return text.toString();
+    }
+
+    private Terminal terminal() {
+        if (terminal == null) {
+            terminal = Terminal.detect();
+        }
+        return terminal;
+    }
+
+    private interface FileWrite {
+        void write() throws IOException;
+    }
+
+    private static void writeFile(String option, Path path, FileWrite write) {
+        try {
+            write.write();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + option + " " + path + ": " + e.getMessage());
+        }
     }
 }

@@ -70,6 +70,11 @@ class RunCommandTest {
         assertThat(immediate.get("recovery").get(0).get("fault").asText()).isEqualTo("outage api");
         assertThat(immediate.get("recovery").get(0).get("endS").asDouble()).isEqualTo(18.0);
         assertThat(immediate.get("completionTimeS").isNull()).isTrue();
+        assertThat(root.get("replications").asInt()).isEqualTo(1);
+        assertThat(root.get("baseline").asText()).as("the first strategy listed").isEqualTo("no-retry");
+        assertThat(immediate.get("ci95").get("successRate").isNull()).as("one run: no interval").isTrue();
+        assertThat(immediate.get("vsBaseline").get("successRate").get("verdict").isNull()).isTrue();
+        assertThat(root.get("strategies").get(0).get("vsBaseline").isNull()).as("the baseline itself").isTrue();
         double amplification = immediate.get("amplification").asDouble();
         assertThat(amplification).isCloseTo(immediate.get("attempts").asDouble() / immediate.get("requests").asDouble(),
                 org.assertj.core.data.Offset.offset(0.001));
@@ -92,11 +97,17 @@ class RunCommandTest {
     }
 
     @Test
-    void table_hasOneRowPerStrategy() throws Exception {
+    void table_hasOneRowPerStrategyThenTheComparisonWithTheBaseline() throws Exception {
         CommandRun run = CommandRun.of("run", write("storm.yaml", STORM).toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).hasSize(2 + 2);
-        assertThat(run.out()).contains("no-retry", "immediate", "recovered after");
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2 + 2 + 1 + 3);
+        assertThat(lines.get(1)).startsWith("strategy").contains("attempts/s", "recovered after");
+        assertThat(lines.get(2)).startsWith("no-retry");
+        assertThat(lines.get(3)).startsWith("immediate").contains("never");
+        assertThat(lines.get(4)).isEmpty();
+        assertThat(lines.get(5)).startsWith("against no-retry (one replication");
+        assertThat(lines.get(7)).startsWith("immediate");
     }
 
     @Test
@@ -152,6 +163,15 @@ class RunCommandTest {
         CommandRun run = CommandRun.of("run", dir.resolve("nope.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nope.yaml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void seriesNamingAFolder_isAClearErrorWithExitTwo() throws Exception {
+        CommandRun run = CommandRun.of("run", write("storm.yaml", STORM).toString(), "--series", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--series", "is a folder").doesNotContain("\tat ");
+        assertThat(dir).isDirectory();
     }
 
     @Test

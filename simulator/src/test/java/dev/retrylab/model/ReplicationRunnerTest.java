@@ -1,0 +1,128 @@
+package dev.retrylab.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retrylab.metrics.IntervalCsv;
+import dev.retrylab.metrics.ReplicatedSummary;
+import dev.retrylab.metrics.RunSummary;
+import dev.retrylab.scenario.ScenarioException;
+import dev.retrylab.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReplicationRunnerTest {
+
+    /** An open-loop load with a stall: requests depend only on the arrivals, not on the strategy. */
+    private static final String STALL = String.join("\n",
+            "seed: 11",
+            "replications: 4",
+            "duration: 10s",
+            "services:",
+            "  api: {workers: 4, serviceTime: {exponential: 10ms}}",
+            "clients:",
+            "  users: {count: 50, target: api, workload: {open: 200/s}, timeout: 100ms}",
+            "faults:",
+            "  - {type: outage, service: api, start: 3s, end: 4s, mode: hang}",
+            "strategies:",
+            "  no-retry: {maxAttempts: 1}",
+            "  immediate: {maxAttempts: 3, backoff: none}",
+            "");
+
+    private static Scenario stall() throws ScenarioException {
+        return ScenarioLoader.parse("stall.yaml", STALL);
+    }
+
+    @Test
+    void run_scenarioReplications_givesThatManyRunsPerStrategyInScenarioOrder() throws ScenarioException {
+        ScenarioResult result = ReplicationRunner.run(stall(), 1, RunProgress.NONE);
+
+        assertThat(result.replications()).isEqualTo(4);
+        assertThat(result.strategyNames()).containsExactly("no-retry", "immediate");
+        assertThat(result.series()).containsOnlyKeys("no-retry", "immediate");
+    }
+
+    @Test
+    void run_replications_differFromEachOther() throws ScenarioException {
+        ScenarioResult result = ReplicationRunner.run(stall(), 1, RunProgress.NONE);
+
+        for (ReplicatedSummary strategy : result.strategies()) {
+            Set<Long> requests = new HashSet<>();
+            for (RunSummary run : strategy.runs()) {
+                requests.add(run.requests());
+            }
+            // Poisson arrivals of mean 2000: four equal counts would mean the seeds were not varied
+            assertThat(requests).as(strategy.name()).hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void run_sameReplication_meetsTheSameArrivalsWhateverTheStrategy() throws ScenarioException {
+        ScenarioResult result = ReplicationRunner.run(stall(), 1, RunProgress.NONE);
+        ReplicatedSummary noRetry = result.strategy("no-retry");
+        ReplicatedSummary immediate = result.strategy("immediate");
+
+        for (int r = 0; r < result.replications(); r++) {
+            assertThat(immediate.runs().get(r).requests()).as("replication " + r)
+                    .isEqualTo(noRetry.runs().get(r).requests());
+            assertThat(immediate.runs().get(r).attempts()).as("retries make more attempts, replication " + r)
+                    .isGreaterThan(noRetry.runs().get(r).attempts());
+        }
+    }
+
+    @Test
+    void run_oneOrSeveralThreads_givesIdenticalResults() throws ScenarioException, IOException {
+        Scenario scenario = stall();
+
+        ScenarioResult one = ReplicationRunner.run(scenario, 1, RunProgress.NONE);
+        ScenarioResult three = ReplicationRunner.run(scenario, 3, RunProgress.NONE);
+
+        assertThat(three.strategies()).isEqualTo(one.strategies());
+        assertThat(three.eventsProcessed()).isEqualTo(one.eventsProcessed());
+        StringBuilder oneCsv = new StringBuilder();
+        StringBuilder threeCsv = new StringBuilder();
+        IntervalCsv.write(oneCsv, one.series());
+        IntervalCsv.write(threeCsv, three.series());
+        assertThat(threeCsv.toString()).isEqualTo(oneCsv.toString());
+    }
+
+    @Test
+    void run_replicationZero_isTheRunASingleReplicationGives() throws ScenarioException {
+        Scenario scenario = stall();
+
+        ScenarioResult four = ReplicationRunner.run(scenario, 2, RunProgress.NONE);
+        ScenarioResult single = ReplicationRunner.run(scenario, 1, 2, RunProgress.NONE);
+
+        assertThat(single.strategy("immediate").runs()).containsExactly(four.strategy("immediate").first());
+    }
+
+    @Test
+    void run_progress_hearsEveryRunOnTheCallingThread() throws ScenarioException {
+        List<Integer> finished = new ArrayList<>();
+        Set<Thread> threads = new HashSet<>();
+
+        ReplicationRunner.run(stall(), 3, 2, (done, total) -> {
+            assertThat(total).isEqualTo(6);
+            finished.add(done);
+            threads.add(Thread.currentThread());
+        });
+
+        assertThat(finished).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void run_badReplicationsOrThreads_throws() throws ScenarioException {
+        Scenario scenario = stall();
+        assertThatThrownBy(() -> ReplicationRunner.run(scenario, 0, 1, RunProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replications");
+        assertThatThrownBy(() -> ReplicationRunner.run(scenario, 1001, 1, RunProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replications");
+        assertThatThrownBy(() -> ReplicationRunner.run(scenario, 0, RunProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    }
+}
