@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +40,21 @@ final class RunSupport {
 
     /** Prints each mistake once, in order, and returns the exit code for bad input. */
     static int reportErrors(PrintWriter err, Iterable<ScenarioException> failures) {
-        Set<String> lines = new LinkedHashSet<>();
+        return reportErrors(err, failures, Function.identity());
+    }
+
+    /**
+     * Prints the mistakes in order, each of those that {@code sameAs} maps to one text only the
+     * first time, and returns the exit code for bad input.
+     */
+    static int reportErrors(PrintWriter err, Iterable<ScenarioException> failures, Function<String, String> sameAs) {
+        Map<String, String> lines = new LinkedHashMap<>();
         for (ScenarioException failure : failures) {
             for (ScenarioError error : failure.errors()) {
-                lines.add(error.toString());
+                lines.putIfAbsent(sameAs.apply(error.toString()), error.toString());
             }
         }
-        lines.forEach(err::println);
+        lines.values().forEach(err::println);
         err.flush();
         return RetrylabCommand.BAD_INPUT;
     }
