@@ -39,58 +39,76 @@ public final class ReplicationRunner {
      * telling {@code progress} of each finished run.
      */
     public static ScenarioResult run(Scenario scenario, int replications, int threads, RunProgress progress) {
+        checkReplications(replications);
+        return runAll(List.of(scenario), List.of(replications), threads, progress).get(0);
+    }
+
+    /**
+     * Runs several scenarios, such as the points of a sweep, each with its own number of
+     * replications, all on one pool of up to {@code threads} threads; {@code progress} hears of
+     * every finished run of them all. The results come in the order of {@code scenarios}.
+     */
+    public static List<ScenarioResult> runAll(List<Scenario> scenarios, int threads, RunProgress progress) {
+        return runAll(scenarios, scenarios.stream().map(Scenario::replications).toList(), threads, progress);
+    }
+
+    private static List<ScenarioResult> runAll(List<Scenario> scenarios, List<Integer> replications, int threads,
+            RunProgress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
+        }
+        List<Job> jobs = new ArrayList<>();
+        List<Slots> slots = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario scenario = scenarios.get(i);
+            List<String> names = new ArrayList<>(scenario.strategies().keySet());
+            slots.add(new Slots(names, replications.get(i)));
+            // replication-major, so that the first results cover every strategy
+            for (int r = 0; r < replications.get(i); r++) {
+                for (int s = 0; s < names.size(); s++) {
+                    jobs.add(new Job(i, s, r));
+                }
+            }
+        }
+        Progress counted = new Progress(progress, jobs.size());
+        if (threads == 1 || jobs.size() == 1) {
+            for (Job job : jobs) {
+                slots.get(job.scenario).put(job, job.run(scenarios, slots));
+                counted.one();
+            }
+        } else {
+            runOnPool(scenarios, jobs, Math.min(threads, jobs.size()), slots, counted);
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            results.add(slots.get(i).result(scenarios.get(i)));
+        }
+        return results;
+    }
+
+    private static void checkReplications(int replications) {
         if (replications < 1 || replications > Scenario.MAX_REPLICATIONS) {
             throw new IllegalArgumentException("replications must be from 1 to " + Scenario.MAX_REPLICATIONS
                     + ", was " + replications);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
-        }
-        List<String> names = new ArrayList<>(scenario.strategies().keySet());
-        int total = names.size() * replications;
-        Slots slots = new Slots(names.size(), replications);
-        if (threads == 1) {
-            for (int r = 0; r < replications; r++) {
-                for (int s = 0; s < names.size(); s++) {
-                    slots.put(s, r, ScenarioRunner.run(scenario, names.get(s), r));
-                    progress.runFinished(slots.filled, total);
-                }
-            }
-        } else {
-            runOnPool(scenario, names, replications, Math.min(threads, total), slots, progress);
-        }
-        List<ReplicatedSummary> strategies = new ArrayList<>();
-        Map<String, IntervalSeries> series = new LinkedHashMap<>();
-        for (int s = 0; s < names.size(); s++) {
-            strategies.add(new ReplicatedSummary(names.get(s), Arrays.asList(slots.summaries[s])));
-            series.put(names.get(s), slots.firstSeries[s]);
-        }
-        return new ScenarioResult(scenario, strategies, series, slots.events);
     }
 
-    private static void runOnPool(Scenario scenario, List<String> names, int replications, int threads, Slots slots,
-            RunProgress progress) {
+    private static void runOnPool(List<Scenario> scenarios, List<Job> jobs, int threads, List<Slots> slots,
+            Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
-            // replication-major, so that the first results cover every strategy
-            for (int r = 0; r < replications; r++) {
-                for (int s = 0; s < names.size(); s++) {
-                    int strategy = s;
-                    int replication = r;
-                    done.submit(() -> new Finished(strategy, replication,
-                            ScenarioRunner.run(scenario, names.get(strategy), replication)));
-                }
+            for (Job job : jobs) {
+                done.submit(() -> new Finished(job, job.run(scenarios, slots)));
             }
-            int total = names.size() * replications;
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < jobs.size(); i++) {
                 Finished finished = done.take().get();
-                slots.put(finished.strategy, finished.replication, finished.run);
-                progress.runFinished(slots.filled, total);
+                slots.get(finished.job.scenario).put(finished.job, finished.run);
+                progress.one();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + scenario.name(), e);
+            throw new IllegalStateException("interrupted while running " + scenarios.get(0).name(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -104,28 +122,61 @@ public final class ReplicationRunner {
         }
     }
 
-    private record Finished(int strategy, int replication, StrategyRun run) {
+    /** One run: strategy {@code strategy} of scenario {@code scenario}, replication {@code replication}. */
+    private record Job(int scenario, int strategy, int replication) {
+        StrategyRun run(List<Scenario> scenarios, List<Slots> slots) {
+            return ScenarioRunner.run(scenarios.get(scenario), slots.get(scenario).names.get(strategy), replication);
+        }
     }
 
-    /** The results by strategy and replication; only the calling thread touches it. */
-    private static final class Slots {
-        final RunSummary[][] summaries;
-        final IntervalSeries[] firstSeries;
-        int filled;
-        long events;
+    private record Finished(Job job, StrategyRun run) {
+    }
 
-        Slots(int strategies, int replications) {
-            summaries = new RunSummary[strategies][replications];
-            firstSeries = new IntervalSeries[strategies];
+    /** Counts finished runs for the caller's progress; only the calling thread touches it. */
+    private static final class Progress {
+        final RunProgress listener;
+        final int total;
+        int finished;
+
+        Progress(RunProgress listener, int total) {
+            this.listener = listener;
+            this.total = total;
         }
 
-        void put(int strategy, int replication, StrategyRun run) {
-            summaries[strategy][replication] = run.summary();
-            if (replication == 0) {
-                firstSeries[strategy] = run.series();
+        void one() {
+            listener.runFinished(++finished, total);
+        }
+    }
+
+    /** The results of one scenario by strategy and replication; only the calling thread touches it. */
+    private static final class Slots {
+        final List<String> names;
+        final RunSummary[][] summaries;
+        final IntervalSeries[] firstSeries;
+        long events;
+
+        Slots(List<String> names, int replications) {
+            this.names = names;
+            summaries = new RunSummary[names.size()][replications];
+            firstSeries = new IntervalSeries[names.size()];
+        }
+
+        void put(Job job, StrategyRun run) {
+            summaries[job.strategy][job.replication] = run.summary();
+            if (job.replication == 0) {
+                firstSeries[job.strategy] = run.series();
             }
-            filled++;
             events += run.eventsProcessed();
+        }
+
+        ScenarioResult result(Scenario scenario) {
+            List<ReplicatedSummary> strategies = new ArrayList<>();
+            Map<String, IntervalSeries> series = new LinkedHashMap<>();
+            for (int s = 0; s < names.size(); s++) {
+                strategies.add(new ReplicatedSummary(names.get(s), Arrays.asList(summaries[s])));
+                series.put(names.get(s), firstSeries[s]);
+            }
+            return new ScenarioResult(scenario, strategies, series, events);
         }
     }
 }

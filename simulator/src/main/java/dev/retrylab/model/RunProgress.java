@@ -14,7 +14,7 @@ public interface RunProgress {
      * One more run finished.
      *
      * @param finished runs finished so far, 1 to {@code total}
-     * @param total    runs in all: strategies times replications
+     * @param total    runs in all: strategies times replications, summed over the scenarios run together
      */
     void runFinished(int finished, int total);
 }

@@ -92,6 +92,16 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every mistake, or saying why the file could not be read
      */
     public static Scenario load(Path file) throws ScenarioException {
+        return load(file, List.of());
+    }
+
+    /**
+     * Reads and validates the scenario in {@code file} with {@code overrides} applied, in order,
+     * as if the file said so.
+     *
+     * @throws ScenarioException listing every mistake, in the file or in an override
+     */
+    public static Scenario load(Path file, List<ScenarioOverride> overrides) throws ScenarioException {
         String name = file.toString();
         String text;
         try {
@@ -109,7 +119,7 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw failure(name, "could not be read: " + e.getMessage());
         }
-        return parse(name, text);
+        return parse(name, text, overrides);
     }
 
     /**
@@ -120,12 +130,30 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every mistake
      */
     public static Scenario parse(String fileName, String yamlText) throws ScenarioException {
+        return parse(fileName, yamlText, List.of());
+    }
+
+    /**
+     * Reads and validates the scenario in {@code yamlText} with {@code overrides} applied, in
+     * order, as if the text said so.
+     *
+     * @throws ScenarioException listing every mistake, in the text or in an override
+     */
+    public static Scenario parse(String fileName, String yamlText, List<ScenarioOverride> overrides)
+            throws ScenarioException {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(yamlText, "yamlText");
         List<ScenarioError> duplicates = new ArrayList<>();
         SourceNode root = SourceNode.parse(fileName, yamlText, duplicates);
         ScenarioLoader loader = new ScenarioLoader(fileName);
         duplicates.forEach(loader.reader::add);
+        for (ScenarioOverride override : overrides) {
+            try {
+                root = root.withScalar(override.keys(), override.value(), override.origin());
+            } catch (IllegalArgumentException e) {
+                loader.reader.add(new ScenarioError("--param " + override, 0, 0, "", e.getMessage()));
+            }
+        }
         return loader.read(root);
     }
 

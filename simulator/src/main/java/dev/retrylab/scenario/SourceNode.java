@@ -173,7 +173,7 @@ public final class SourceNode {
 
     /**
      * This node and everything under it, inherited: placed at {@code at}, under the key path
-     * {@code newPath}, with the note {@code origin} (for example "from preset aws-standard").
+     * {@code newPath}, with the note {@code origin} (for example "inherited from preset aws-standard").
      */
     SourceNode inheritedAt(SourceNode at, String newPath, String origin) {
         Map<String, SourceNode> entries = new LinkedHashMap<>();
@@ -184,6 +184,60 @@ public final class SourceNode {
         }
         return new SourceNode(kind, scalar, Collections.unmodifiableMap(entries), List.copyOf(elements), newPath,
                 at.line, at.column, origin);
+    }
+
+    /**
+     * A copy of this tree with the scalar {@code value} at the key path {@code keys} (from this
+     * node), replacing what was there or adding the key, and the mappings on the way to it if
+     * they are missing; a number selects an element of a list. The new node stands at the place
+     * of the nearest node the file has on the way, with the note {@code origin}, so a reader
+     * reports a mistake in it like one in the file.
+     *
+     * @throws IllegalArgumentException when the path leads through a scalar or past a list's end
+     */
+    SourceNode withScalar(List<String> keys, String value, String origin) {
+        return withScalar(keys, 0, value, origin);
+    }
+
+    private SourceNode withScalar(List<String> keys, int depth, String value, String origin) {
+        if (depth == keys.size()) {
+            return new SourceNode(Kind.SCALAR, value, Map.of(), List.of(), path, line, column, origin);
+        }
+        String key = keys.get(depth);
+        String childPath = path.isEmpty() ? key : path + "." + key;
+        switch (kind) {
+            case MAPPING, NULL -> {
+                SourceNode child = mapping.get(key);
+                if (child == null) {
+                    child = new SourceNode(Kind.NULL, null, Map.of(), List.of(), childPath, line, column, origin);
+                }
+                Map<String, SourceNode> entries = new LinkedHashMap<>(mapping);
+                entries.put(key, child.withScalar(keys, depth + 1, value, origin));
+                return new SourceNode(Kind.MAPPING, null, Collections.unmodifiableMap(entries), List.of(), path, line,
+                        column, this.origin);
+            }
+            case SEQUENCE -> {
+                int index = listIndex(key);
+                if (index < 0 || index >= items.size()) {
+                    throw new IllegalArgumentException(path + " is a list of " + items.size()
+                            + (items.size() == 1 ? " element" : " elements") + ": '" + key
+                            + "' is not one of its indexes (0.." + (items.size() - 1) + ")");
+                }
+                List<SourceNode> elements = new ArrayList<>(items);
+                elements.set(index, items.get(index).withScalar(keys, depth + 1, value, origin));
+                return new SourceNode(Kind.SEQUENCE, null, Map.of(), List.copyOf(elements), path, line, column,
+                        this.origin);
+            }
+            default -> throw new IllegalArgumentException(path + " is " + describe()
+                    + ", not a mapping: there is no key '" + key + "' under it");
+        }
+    }
+
+    private static int listIndex(String key) {
+        if (!key.matches("\\d{1,9}")) {
+            return -1;
+        }
+        return Integer.parseInt(key);
     }
 
     public Kind kind() {
@@ -219,8 +273,8 @@ public final class SourceNode {
     }
 
     /**
-     * Where an inherited node came from, for example {@code from preset aws-standard}; empty for a
-     * node written where it stands.
+     * Where a node not written where it stands came from, for example {@code inherited from preset
+     * aws-standard}; empty for a node written where it stands.
      */
     public String origin() {
         return origin;

@@ -31,9 +31,12 @@ public final class SpecReader {
         return file;
     }
 
-    /** Records a mistake at {@code at}; for an inherited node, the message says where it came from. */
+    /**
+     * Records a mistake at {@code at}; for a node not written where it stands (inherited, or set
+     * from the command line), the message says where it came from.
+     */
     public void error(SourceNode at, String message) {
-        String note = at.origin().isEmpty() ? "" : " (inherited " + at.origin() + ")";
+        String note = at.origin().isEmpty() ? "" : " (" + at.origin() + ")";
         errors.add(new ScenarioError(file, at.line(), at.column(), at.path(), message + note));
     }
 

@@ -96,10 +96,10 @@ final class StrategyInheritance {
             if (base == null) {
                 return null;
             }
-            origin = "from strategy '" + baseName + "'";
+            origin = "inherited from strategy '" + baseName + "'";
         } else if (StrategyPresets.tree(baseName) != null) {
             base = StrategyPresets.tree(baseName);
-            origin = "from preset " + baseName;
+            origin = "inherited from preset " + baseName;
         } else {
             reader.error(extendsNode, unknown(self, baseName));
             return null;

@@ -8,6 +8,7 @@ import dev.retrylab.metrics.ReplicatedSummary;
 import dev.retrylab.metrics.RunSummary;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
+import dev.retrylab.scenario.ScenarioOverride;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,5 +125,29 @@ class ReplicationRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replications");
         assertThatThrownBy(() -> ReplicationRunner.run(scenario, 0, RunProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    }
+
+    @Test
+    void runAll_severalScenariosOnOnePool_giveWhatEachGivesAloneInTheirOrder() throws ScenarioException {
+        Scenario longer = ScenarioLoader.parse("stall.yaml", STALL,
+                List.of(new ScenarioOverride("replications", "2"),
+                        new ScenarioOverride("faults.0.end", "6s")));
+        List<Integer> finished = new ArrayList<>();
+        List<Integer> totals = new ArrayList<>();
+
+        List<ScenarioResult> together = ReplicationRunner.runAll(List.of(stall(), longer), 3,
+                (done, total) -> {
+                    finished.add(done);
+                    totals.add(total);
+                });
+
+        assertThat(together).hasSize(2);
+        assertThat(together.get(0).strategies()).isEqualTo(ReplicationRunner.run(stall(), 1, RunProgress.NONE)
+                .strategies());
+        assertThat(together.get(1).strategies()).isEqualTo(ReplicationRunner.run(longer, 1, RunProgress.NONE)
+                .strategies());
+        assertThat(together.get(1).replications()).isEqualTo(2);
+        assertThat(finished).as("2 x 4 + 2 x 2 runs, counted in order").hasSize(12).isSorted().endsWith(12);
+        assertThat(totals).containsOnly(12);
     }
 }

@@ -3,22 +3,16 @@ package dev.retrylab.cli;
 import dev.retrylab.metrics.AtomicFile;
 import dev.retrylab.metrics.IntervalCsv;
 import dev.retrylab.model.ReplicationRunner;
-import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
-import dev.retrylab.scenario.ScenarioError;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,36 +87,25 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format csv is not available for run: use --series FILE for the "
                     + "time series, or --format table|json");
         }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("--threads must be 1 or more, was " + threadCount);
-        }
-        if (replications != null && (replications < 1 || replications > Scenario.MAX_REPLICATIONS)) {
-            throw new IllegalArgumentException("--replications must be from 1 to " + Scenario.MAX_REPLICATIONS
-                    + ", was " + replications);
-        }
+        int threadCount = RunSupport.threads(threads);
+        RunSupport.checkReplications(replications);
         Scenario scenario;
         try {
             scenario = ScenarioLoader.load(file);
         } catch (ScenarioException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            for (ScenarioError error : e.errors()) {
-                err.println(error);
-            }
-            err.flush();
-            return RetrylabCommand.BAD_INPUT;
+            return RunSupport.reportErrors(spec.commandLine().getErr(), List.of(e));
         }
         String baselineName = baseline(scenario);
         checkSeriesFile();
-        prepareOutputFolder();
+        RunSupport.prepareOutputFolder(out);
         ScenarioResult result = run(scenario, replications == null ? scenario.replications() : replications,
                 threadCount);
         String json = SummaryJson.write(result, baselineName);
         if (series != null) {
-            writeFile("--series", series, () -> IntervalCsv.write(series, result.series()));
+            RunSupport.writeFile("--series", series, () -> IntervalCsv.write(series, result.series()));
         }
         if (out != null) {
-            writeFile("--out", out, () -> {
+            RunSupport.writeFile("--out", out, () -> {
                 AtomicFile.write(out.resolve("summary.json"), json + "\n");
                 AtomicFile.write(out.resolve("summary.md"), SummaryMarkdown.write(result, baselineName));
                 IntervalCsv.write(out.resolve("series.csv"), result.series());
@@ -164,41 +147,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Creates the --out folder if missing; refuses a file, or a folder that cannot be written. */
-    private void prepareOutputFolder() {
-        if (out == null) {
-            return;
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file; give a folder (it is created if missing)");
-        }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + out + ": cannot create the folder: " + e.getMessage());
-        }
-        if (!Files.isWritable(out)) {
-            throw new IllegalArgumentException("--out " + out + ": the folder is not writable");
-        }
-    }
-
     private ScenarioResult run(Scenario scenario, int replicationCount, int threadCount) {
-        if (quiet || !terminal().stderrIsTerminal()) {
-            return ReplicationRunner.run(scenario, replicationCount, threadCount, RunProgress.NONE);
-        }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "retrylab-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), nanoTime)) {
-            timer.scheduleAtFixedRate(bar::tick, 250, 250, TimeUnit.MILLISECONDS);
-            try {
-                return ReplicationRunner.run(scenario, replicationCount, threadCount, bar);
-            } finally {
-                timer.shutdownNow();
-            }
-        }
+        return RunSupport.withProgress(!quiet && terminal().stderrIsTerminal(), spec.commandLine().getErr(), nanoTime,
+                progress -> ReplicationRunner.run(scenario, replicationCount, threadCount, progress));
     }
 
     private Terminal terminal() {
@@ -206,17 +157,5 @@ final class RunCommand implements Callable<Integer> {
             terminal = Terminal.detect();
         }
         return terminal;
-    }
-
-    private interface FileWrite {
-        void write() throws IOException;
-    }
-
-    private static void writeFile(String option, Path path, FileWrite write) {
-        try {
-            write.write();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + option + " " + path + ": " + e.getMessage());
-        }
     }
 }

@@ -44,16 +44,22 @@ final class SummaryJson {
         root.put("durationS", scenario.durationNanos() / 1e9);
         root.put("replications", result.replications());
         root.put("baseline", baseline);
-        ArrayNode strategies = root.putArray("strategies");
-        Map<String, List<PairedComparison>> comparisons = result.versus(baseline);
-        for (ReplicatedSummary summary : result.strategies()) {
-            strategies.add(strategy(summary, comparisons.get(summary.name())));
-        }
+        root.set("strategies", strategies(result, baseline));
         try {
             return new ObjectMapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The strategy objects of a run's JSON, each compared with {@code baseline}. */
+    static ArrayNode strategies(ScenarioResult result, String baseline) {
+        ArrayNode strategies = NODES.arrayNode();
+        Map<String, List<PairedComparison>> comparisons = result.versus(baseline);
+        for (ReplicatedSummary summary : result.strategies()) {
+            strategies.add(strategy(summary, comparisons.get(summary.name())));
+        }
+        return strategies;
     }
 
     private static ObjectNode strategy(ReplicatedSummary s, List<PairedComparison> comparison) {

@@ -12,7 +12,7 @@ record CommandRun(int exitCode, String out, String err) {
         return of(Terminal.NONE, System::nanoTime, args);
     }
 
-    /** Runs with {@code run}'s output going to {@code terminal}, its progress bar on {@code nanoTime}. */
+    /** Runs with {@code run}'s and {@code sweep}'s output going to {@code terminal}, progress bars on {@code nanoTime}. */
     static CommandRun of(Terminal terminal, LongSupplier nanoTime, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -22,6 +22,9 @@ record CommandRun(int exitCode, String out, String err) {
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.terminal = terminal;
         run.nanoTime = nanoTime;
+        SweepCommand sweep = commandLine.getSubcommands().get("sweep").getCommand();
+        sweep.terminal = terminal;
+        sweep.nanoTime = nanoTime;
         int exitCode = commandLine.execute(args);
         return new CommandRun(exitCode, out.toString(), err.toString());
     }

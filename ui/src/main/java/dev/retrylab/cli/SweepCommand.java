@@ -1,0 +1,130 @@
+package dev.retrylab.cli;
+
+import dev.retrylab.metrics.AtomicFile;
+import dev.retrylab.model.ReplicationRunner;
+import dev.retrylab.model.Scenario;
+import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.scenario.ScenarioException;
+import dev.retrylab.scenario.ScenarioLoader;
+import dev.retrylab.scenario.ScenarioOverride;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code retrylab sweep}: runs a scenario at every combination of the values of some of its keys,
+ * every strategy with its replications at each, all on one pool of threads, and reports the mean
+ * and 95% interval of every metric per point and strategy. Every point is loaded, and so checked,
+ * before anything runs; files are written once every run has finished, each through a temporary
+ * file.
+ */
+@Command(name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {"Runs a scenario at every combination of the values of some of its keys and reports "
+                + "each metric's mean and 95% interval per combination and strategy.",
+                "Example: retrylab sweep scenarios/retry-storm.yaml --param strategies.retries.retry.maxAttempts=1..6 "
+                        + "--param clients.agents.count=1000,10000"})
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The scenario file, for example scenarios/retry-storm.yaml.")
+    Path file;
+
+    @Option(names = "--param", paramLabel = "PATH=VALUES", required = true,
+            description = "A key path of the file and its values: 1..6 (whole numbers from 1 to 6), 1000,10000 "
+                    + "or 100ms,1s (a list), or one value. Repeat for more keys; every combination runs.")
+    List<String> parameters;
+
+    @Option(names = "--replications", paramLabel = "R",
+            description = "Independent runs per strategy and point, 1 to " + Scenario.MAX_REPLICATIONS
+                    + " (default: the scenario's replications key, else 1).")
+    Integer replications;
+
+    @Option(names = "--format", converter = Converters.FormatConverter.class, paramLabel = "FORMAT",
+            defaultValue = "table", description = "What to print: table|json|csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write sweep.json and sweep.csv to this folder, created if missing.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs go in parallel on this many threads (default: the number of cores). "
+                    + "The results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard error is "
+            + "not a terminal, or for the first second).")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where the output goes; detected when null. Tests set it. */
+    Terminal terminal;
+
+    /** The clock of the progress bar. Tests set it. */
+    LongSupplier nanoTime = System::nanoTime;
+
+    /** An error's text with the value of the override it names left out: the same mistake at every value. */
+    private static String withoutValue(String error) {
+        return error.replaceFirst("\\(set by --param ([^=]*)=.*\\)$", "(set by --param $1)");
+    }
+
+    @Override
+    public Integer call() {
+        int threadCount = RunSupport.threads(threads);
+        RunSupport.checkReplications(replications);
+        List<SweepParameter> parsed = new ArrayList<>();
+        for (String parameter : parameters) {
+            parsed.add(SweepParameter.parse(parameter));
+        }
+        SweepGrid grid = new SweepGrid(parsed);
+        List<Scenario> points = new ArrayList<>();
+        List<ScenarioException> failures = new ArrayList<>();
+        for (List<ScenarioOverride> point : grid.points()) {
+            List<ScenarioOverride> overrides = new ArrayList<>(point);
+            if (replications != null) {
+                overrides.add(new ScenarioOverride("replications", Integer.toString(replications)));
+            }
+            try {
+                points.add(ScenarioLoader.load(file, overrides));
+            } catch (ScenarioException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            return RunSupport.reportErrors(spec.commandLine().getErr(), failures, SweepCommand::withoutValue);
+        }
+        RunSupport.prepareOutputFolder(out);
+        if (terminal == null) {
+            terminal = Terminal.detect();
+        }
+        List<ScenarioResult> results = RunSupport.withProgress(!quiet && terminal.stderrIsTerminal(),
+                spec.commandLine().getErr(), nanoTime, progress -> ReplicationRunner.runAll(points, threadCount,
+                        progress));
+        SweepOutput output = new SweepOutput(grid, results);
+        String json = output.json();
+        String csv = output.csv();
+        if (out != null) {
+            RunSupport.writeFile("--out", out, () -> {
+                AtomicFile.write(out.resolve("sweep.json"), json + "\n");
+                AtomicFile.write(out.resolve("sweep.csv"), csv);
+            });
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> stdout.println(json);
+            case CSV -> stdout.print(csv);
+            default -> output.printTable(stdout);
+        }
+        stdout.flush();
+        return 0;
+    }
+}
