@@ -7,8 +7,7 @@ import java.util.Arrays;
 /**
  * The logical requests in flight: client, start time, the service called (for a group with
  * several targets), attempts so far, the kind of the latest failure, and the strategy's
- * {@link RetryState} between retries. Ids are reused through a free
- * list. Not thread-safe.
+ * {@link RetryState} between retries. Ids are reused through a free list. Not thread-safe.
  *
  * <p>Each request is one record of {@value #STRIDE} longs in a single array, so that handling a
  * failure touches one or two cache lines rather than one per field: with a million requests in
