@@ -26,6 +26,10 @@ import java.util.Set;
 final class StrategyInheritance {
 
     private static final String EXTENDS = "extends";
+    private static final String RETRY = "retry";
+    /** The settings a strategy's {@code retry} group may hold: those of its retry policy. */
+    static final List<String> RETRY_KEYS = List.of("maxAttempts", "backoff", "maxDuration", "retryAfter", "retryOn",
+            "neverRetry", "adaptive");
 
     private final SpecReader reader;
     private final Map<String, SourceNode> strategies;
@@ -75,7 +79,8 @@ final class StrategyInheritance {
         return resolve(null, node, true);
     }
 
-    private SourceNode resolve(String self, SourceNode node, boolean forCall) {
+    private SourceNode resolve(String self, SourceNode written, boolean forCall) {
+        SourceNode node = ungrouped(written);
         SourceNode extendsNode = node.mapping().get(EXTENDS);
         if (extendsNode == null) {
             return node;
@@ -105,6 +110,48 @@ final class StrategyInheritance {
             return null;
         }
         return merge(node, base, extendsNode, origin, forCall);
+    }
+
+    /**
+     * The strategy with the settings of its {@code retry} group, if it has one, put in the group's
+     * place beside the other keys: {@code {retry: {maxAttempts: 5}, budget: ...}} reads as
+     * {@code {maxAttempts: 5, budget: ...}}. Keys in the group keep their place and path, so a
+     * mistake in one is reported where it is written. A key that is not a retry setting, or that
+     * is given both in the group and beside it, is reported, and the one beside the group is kept.
+     */
+    private SourceNode ungrouped(SourceNode node) {
+        SourceNode group = node.mapping().get(RETRY);
+        if (node.kind() != SourceNode.Kind.MAPPING || group == null) {
+            return node;
+        }
+        Map<String, SourceNode> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, SourceNode> entry : node.mapping().entrySet()) {
+            if (!entry.getKey().equals(RETRY)) {
+                entries.put(entry.getKey(), entry.getValue());
+                continue;
+            }
+            if (group.kind() != SourceNode.Kind.MAPPING) {
+                reader.error(group, "must be a mapping of retry settings (" + String.join(", ", RETRY_KEYS)
+                        + "), found " + group.describe());
+                continue;
+            }
+            for (Map.Entry<String, SourceNode> setting : group.mapping().entrySet()) {
+                String key = setting.getKey();
+                SourceNode beside = node.mapping().get(key);
+                if (!RETRY_KEYS.contains(key)) {
+                    reader.error(setting.getValue(), "'" + key + "' is not a retry setting"
+                            + SpecReader.suggestion(key, RETRY_KEYS) + "; a retry group holds "
+                            + String.join(", ", RETRY_KEYS) + (StrategyReader.KEYS.contains(key)
+                            ? ", and " + key + " goes beside it" : ""));
+                } else if (beside != null) {
+                    reader.error(setting.getValue(), "'" + key + "' is given twice, here and beside the retry group "
+                            + "on line " + beside.line() + "; keep one");
+                } else {
+                    entries.put(key, setting.getValue());
+                }
+            }
+        }
+        return SourceNode.mapping(node, entries);
     }
 
     /** The strategies from {@code start} through the one being resolved, and back to {@code start}. */

@@ -49,9 +49,9 @@ import java.util.function.Function;
  */
 final class StrategyReader {
 
-    static final List<String> KEYS = List.of("extends", "maxAttempts", "backoff", "maxDuration", "retryAfter",
-            "retryOn", "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "bulkhead", "fallback",
-            "perTarget", "scope");
+    static final List<String> KEYS = List.of("extends", "retry", "maxAttempts", "backoff", "maxDuration",
+            "retryAfter", "retryOn", "neverRetry", "budget", "breaker", "throttle", "adaptive", "hedge", "bulkhead",
+            "fallback", "perTarget", "scope");
     /** The keys of a service's own strategy under {@code perTarget}: the scope is the enclosing strategy's. */
     static final List<String> TARGET_KEYS = without(KEYS, "perTarget", "scope");
     /**

@@ -28,7 +28,7 @@ class MetastabilityTest {
         RetryPolicy immediate = RetryPolicy.builder().maxAttempts(5).backoff(Backoff.none()).build();
         Map<String, StrategyFactory> strategies = new LinkedHashMap<>();
         strategies.put("no-retry", clock -> ClientStrategy.of("no-retry", RetryPolicy.builder().maxAttempts(1).build()));
-        strategies.put("immediate", clock -> ClientStrategy.of("immediate", immediate));
+        strategies.put("retries", clock -> ClientStrategy.of("retries", immediate));
         strategies.put("budget", clock -> new ClientStrategy("budget", immediate,
                 RatioRetryBudget.finagleDefaults(clock), null, null));
         return new Scenario("retry-storm", "a 5 s stall at 70% load", 7L, 120 * SECOND, SECOND,

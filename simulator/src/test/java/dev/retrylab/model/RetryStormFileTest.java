@@ -42,7 +42,7 @@ class RetryStormFileTest {
             assertThat(fromFile.summary()).as(strategy).isEqualTo(fromCode.summary());
             assertThat(fromFile.summary().requests()).as(strategy).isGreaterThan(15_000);
         }
-        assertThat(ScenarioRunner.run(file, "immediate", 0L).summary().amplification())
+        assertThat(ScenarioRunner.run(file, "retries", 0L).summary().amplification())
                 .as("the storm is there in 30 s already").isGreaterThan(1.5);
     }
 
@@ -55,7 +55,7 @@ class RetryStormFileTest {
     @Test
     void retryStormFile_breakerRecovers_throttleEndsTheStormButKeepsRefusing() throws ScenarioException {
         Scenario file = BundledRuns.load("retry-storm.yaml", "duration: 120s", "duration: 60s");
-        StrategyRun immediate = BundledRuns.run(file, "immediate");
+        StrategyRun immediate = BundledRuns.run(file, "retries");
         StrategyRun breaker = BundledRuns.run(file, "breaker");
         StrategyRun throttle = BundledRuns.run(file, "throttle");
 

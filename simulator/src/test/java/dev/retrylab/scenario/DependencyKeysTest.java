@@ -208,7 +208,7 @@ class DependencyKeysTest {
     void perTarget_entriesAreStrategiesWithoutScopeOrPerTarget() {
         assertThat(only(withLine(18, "      db: {scope: client}"))).isEqualTo(
                 "broken.yaml:18:19: strategies.contextual.perTarget.db.scope: unknown key 'scope'; allowed here: "
-                        + "extends, maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, "
+                        + "extends, retry, maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, "
                         + "breaker, throttle, adaptive, hedge, bulkhead, fallback");
         assertThat(only(withLine(18, "      db: {maxAttempts: 0}"))).isEqualTo(
                 "broken.yaml:18:25: strategies.contextual.perTarget.db.maxAttempts: must be a whole number from 1 "

@@ -96,16 +96,12 @@ final class LoaderKeyPaths {
     private void strategy(String path, List<String> strategyKeys) {
         keys(path, strategyKeys);
         choices(path + ".extends", StrategyPresets.names());
-        keys(path + ".backoff", StrategyReader.BACKOFF_KEYS);
-        choices(path + ".backoff.type", StrategyReader.BACKOFF_TYPES);
-        choices(path + ".backoff.jitter", StrategyReader.JITTERS);
-        keys(path + ".retryAfter", StrategyReader.RETRY_AFTER_KEYS);
-        choices(path + ".retryOn[]", FailureKinds.ALL_NAMES);
-        choices(path + ".neverRetry[]", FailureKinds.ALL_NAMES);
+        retrySettings(path);
+        keys(path + ".retry", StrategyInheritance.RETRY_KEYS);
+        retrySettings(path + ".retry");
         budget(path + ".budget");
         keys(path + ".breaker", StrategyReader.BREAKER_KEYS);
         keys(path + ".throttle", StrategyReader.THROTTLE_KEYS);
-        keys(path + ".adaptive", StrategyReader.ADAPTIVE_KEYS);
         keys(path + ".hedge", HedgeReader.KEYS);
         keys(path + ".bulkhead", StrategyReader.BULKHEAD_KEYS);
         if (strategyKeys.contains("fallback")) {
@@ -118,6 +114,17 @@ final class LoaderKeyPaths {
         if (strategyKeys.contains("scope")) {
             choices(path + ".scope", StrategyReader.SCOPES);
         }
+    }
+
+    /** The nested settings of a retry policy, beside the other keys of a strategy or in its retry group. */
+    private void retrySettings(String path) {
+        keys(path + ".backoff", StrategyReader.BACKOFF_KEYS);
+        choices(path + ".backoff.type", StrategyReader.BACKOFF_TYPES);
+        choices(path + ".backoff.jitter", StrategyReader.JITTERS);
+        keys(path + ".retryAfter", StrategyReader.RETRY_AFTER_KEYS);
+        choices(path + ".retryOn[]", FailureKinds.ALL_NAMES);
+        choices(path + ".neverRetry[]", FailureKinds.ALL_NAMES);
+        keys(path + ".adaptive", StrategyReader.ADAPTIVE_KEYS);
     }
 
     private void budget(String path) {

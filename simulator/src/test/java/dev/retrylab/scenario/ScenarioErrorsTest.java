@@ -294,7 +294,7 @@ class ScenarioErrorsTest {
                         + "to 1000, found 0");
         assertThat(only(tiersWithLine(6, "    calls: {service: db, timeout: 1s, retry: {scope: client}}")))
                 .isEqualTo("broken.yaml:6:54: services.api.calls.retry.scope: unknown key 'scope'; allowed here: "
-                        + "extends, maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, "
+                        + "extends, retry, maxAttempts, backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, "
                         + "breaker, throttle, adaptive, hedge, bulkhead");
     }
 

@@ -155,7 +155,7 @@ class StrategyInheritanceTest {
     void extendsThatIsNotAName_isRefusedAndTheOwnKeysAreStillChecked() {
         assertThat(errors("  mine: {extends: [aws-standard], maxAtempts: 3}")).extracting(ScenarioError::message)
                 .containsExactly("must be a single value, found a list",
-                        "unknown key 'maxAtempts' (did you mean 'maxAttempts'?); allowed here: extends, maxAttempts, "
+                        "unknown key 'maxAtempts' (did you mean 'maxAttempts'?); allowed here: extends, retry, maxAttempts, "
                                 + "backoff, maxDuration, retryAfter, retryOn, neverRetry, budget, breaker, throttle, "
                                 + "adaptive, hedge, bulkhead, fallback, perTarget, scope");
     }
