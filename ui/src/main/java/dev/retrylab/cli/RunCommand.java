@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Runs every strategy of a scenario and compares them, one row per strategy.",
                 "Every strategy meets the same arrivals, service times and faults. With several replications "
-                        + "every number is a mean with its 95% confidence interval, and each strategy is "
+                        + "every number is a mean with its 95%% confidence interval, and each strategy is "
                         + "compared with the baseline, replication by replication: better, worse or no "
                         + "significant difference."})
 final class RunCommand implements Callable<Integer> {

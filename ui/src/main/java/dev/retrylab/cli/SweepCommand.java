@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         description = {"Runs a scenario at every combination of the values of some of its keys and reports "
-                + "each metric's mean and 95% interval per combination and strategy.",
+                + "each metric's mean and 95%% interval per combination and strategy.",
                 "Example: retrylab sweep scenarios/retry-storm.yaml --param strategies.retries.retry.maxAttempts=1..6 "
                         + "--param clients.agents.count=1000,10000"})
 final class SweepCommand implements Callable<Integer> {
