@@ -10,7 +10,10 @@ import java.util.Objects;
  * appends, running takes from the front, and cancelling marks the entry, which the front then skips.
  * With a million events pending this costs a sequential write and read where the event list would
  * sort. The simulation runs a lane's events in the same (time, scheduling order) as every other
- * event; using a lane changes how fast a model runs, never what it does.
+ * event; using a lane changes how fast a model runs, never what it does. The price is memory: a
+ * cancelled entry keeps its room until the entries before it have run (or it reaches the front),
+ * so a lane holds about the events scheduled within one delay, cancelled or not: for attempt
+ * timeouts, the attempt rate times the timeout.
  *
  * <p>Get a lane with {@link Simulation#lane(long)}; its handles cancel through
  * {@link Simulation#cancel(long)} like any other. Not thread-safe: owned by one simulation.
@@ -93,6 +96,11 @@ public final class FixedDelayLane {
         target[at] = null;
         pending--;
         queue.lanePendingChanged(-1);
+        if (pending == 0) {
+            head = tail;
+        } else if (index == head) {
+            front();
+        }
         return true;
     }
 
@@ -144,6 +152,11 @@ public final class FixedDelayLane {
         values = newValues;
         target = newTarget;
         mask = newMask;
+    }
+
+    /** The ring's room, in entries. */
+    int capacity() {
+        return target.length;
     }
 
     @Override

@@ -40,20 +40,28 @@ public final class ReplicationRunner {
      */
     public static ScenarioResult run(Scenario scenario, int replications, int threads, RunProgress progress) {
         checkReplications(replications);
-        return runAll(List.of(scenario), List.of(replications), threads, progress).get(0);
+        return runAll(List.of(scenario), List.of(replications), threads, true, progress).get(0);
     }
 
     /**
      * Runs several scenarios, such as the points of a sweep, each with its own number of
      * replications, all on one pool of up to {@code threads} threads; {@code progress} hears of
-     * every finished run of them all. The results come in the order of {@code scenarios}.
+     * every finished run of them all. The results come in the order of {@code scenarios}; they
+     * hold the time series of replication 0 only when {@code keepSeries} is true, since a sweep of
+     * many points would otherwise keep one series per point and strategy.
      */
-    public static List<ScenarioResult> runAll(List<Scenario> scenarios, int threads, RunProgress progress) {
-        return runAll(scenarios, scenarios.stream().map(Scenario::replications).toList(), threads, progress);
+    public static List<ScenarioResult> runAll(List<Scenario> scenarios, int threads, boolean keepSeries,
+            RunProgress progress) {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenarios to run");
+        }
+        List<Integer> replications = scenarios.stream().map(Scenario::replications).toList();
+        replications.forEach(ReplicationRunner::checkReplications);
+        return runAll(scenarios, replications, threads, keepSeries, progress);
     }
 
     private static List<ScenarioResult> runAll(List<Scenario> scenarios, List<Integer> replications, int threads,
-            RunProgress progress) {
+            boolean keepSeries, RunProgress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
         }
@@ -62,7 +70,7 @@ public final class ReplicationRunner {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario scenario = scenarios.get(i);
             List<String> names = new ArrayList<>(scenario.strategies().keySet());
-            slots.add(new Slots(names, replications.get(i)));
+            slots.add(new Slots(names, replications.get(i), keepSeries));
             // replication-major, so that the first results cover every strategy
             for (int r = 0; r < replications.get(i); r++) {
                 for (int s = 0; s < names.size(); s++) {
@@ -108,7 +116,7 @@ public final class ReplicationRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + scenarios.get(0).name(), e);
+            throw new IllegalStateException("interrupted while running " + scenarios.size() + " scenarios", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -153,17 +161,19 @@ public final class ReplicationRunner {
         final List<String> names;
         final RunSummary[][] summaries;
         final IntervalSeries[] firstSeries;
+        final boolean keepSeries;
         long events;
 
-        Slots(List<String> names, int replications) {
+        Slots(List<String> names, int replications, boolean keepSeries) {
             this.names = names;
+            this.keepSeries = keepSeries;
             summaries = new RunSummary[names.size()][replications];
             firstSeries = new IntervalSeries[names.size()];
         }
 
         void put(Job job, StrategyRun run) {
             summaries[job.strategy][job.replication] = run.summary();
-            if (job.replication == 0) {
+            if (job.replication == 0 && keepSeries) {
                 firstSeries[job.strategy] = run.series();
             }
             events += run.eventsProcessed();
@@ -174,7 +184,9 @@ public final class ReplicationRunner {
             Map<String, IntervalSeries> series = new LinkedHashMap<>();
             for (int s = 0; s < names.size(); s++) {
                 strategies.add(new ReplicatedSummary(names.get(s), Arrays.asList(summaries[s])));
-                series.put(names.get(s), firstSeries[s]);
+                if (keepSeries) {
+                    series.put(names.get(s), firstSeries[s]);
+                }
             }
             return new ScenarioResult(scenario, strategies, series, events);
         }

@@ -160,7 +160,7 @@ public final class ServiceModel implements EventTarget {
             return;
         }
         long handle = attempts.serviceHandle(id);
-        if (handle >= 0 && sim.cancel(handle)) {
+        if (handle != Simulation.NO_EVENT && sim.cancel(handle)) {
             finishWork(id, false, false);
         }
     }

@@ -151,7 +151,7 @@ public final class ScenarioLoader {
             try {
                 root = root.withScalar(override.keys(), override.value(), override.origin());
             } catch (IllegalArgumentException e) {
-                loader.reader.add(new ScenarioError("--param " + override, 0, 0, "", e.getMessage()));
+                loader.reader.add(new ScenarioError("--param " + override.path(), 0, 0, "", e.getMessage()));
             }
         }
         return loader.read(root);

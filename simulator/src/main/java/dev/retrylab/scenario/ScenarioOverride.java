@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A value set from outside the file, such as one point of a sweep: the key path as written in
- * the file ({@code strategies.retries.retry.maxAttempts}, {@code faults.0.end}) and the value as it
- * would be written there ({@code 5}, {@code 250ms}). The loader applies it before reading, so the
- * value is checked like any key of the file, and a mistake in it is reported with a note naming
- * the override.
+ * the file ({@code strategies.retries.retry.maxAttempts}, {@code faults.0.end}) and one single
+ * value as it would be written there ({@code 5}, {@code 250ms}, {@code none}; not a list, a
+ * mapping or {@code ~}). The loader applies it before reading, so the value is checked like any
+ * key of the file, and a mistake in it is reported with a note naming the override.
  *
  * @param path  key names joined by dots; a number selects an element of a list
  * @param value the value, written as in the file

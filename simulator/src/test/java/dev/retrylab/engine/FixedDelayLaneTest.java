@@ -89,6 +89,24 @@ class FixedDelayLaneTest {
     }
 
     @Test
+    void cancel_rightAfterScheduling_leavesNothingBehindInTheRing() {
+        FixedDelayLane lane = simulation.lane(1_000);
+        long kept = lane.schedule(logging("kept"), 0, 0, 0L);
+        for (int i = 0; i < 100_000; i++) {
+            simulation.cancel(lane.schedule(logging("never"), 0, i, 0L));
+        }
+        simulation.cancel(kept);
+        for (int i = 0; i < 100_000; i++) {
+            simulation.cancel(lane.schedule(logging("never"), 0, i, 0L));
+        }
+        simulation.runUntilIdle();
+
+        assertThat(lane.capacity()).as("the ring's room").isLessThanOrEqualTo(128 * 1024);
+        assertThat(log).isEmpty();
+        assertThat(simulation.pendingEvents()).isZero();
+    }
+
+    @Test
     void schedule_nearTheEndOfTime_landsAtTheEnd() {
         simulation = new Simulation(Long.MAX_VALUE - 5, 16);
         simulation.lane(10).schedule(logging("event"), 0, 0, 0L);

@@ -135,7 +135,7 @@ class ReplicationRunnerTest {
         List<Integer> finished = new ArrayList<>();
         List<Integer> totals = new ArrayList<>();
 
-        List<ScenarioResult> together = ReplicationRunner.runAll(List.of(stall(), longer), 3,
+        List<ScenarioResult> together = ReplicationRunner.runAll(List.of(stall(), longer), 3, false,
                 (done, total) -> {
                     finished.add(done);
                     totals.add(total);
@@ -149,5 +149,6 @@ class ReplicationRunnerTest {
         assertThat(together.get(1).replications()).isEqualTo(2);
         assertThat(finished).as("2 x 4 + 2 x 2 runs, counted in order").hasSize(12).isSorted().endsWith(12);
         assertThat(totals).containsOnly(12);
+        assertThat(together.get(0).series()).as("not kept for a sweep").isEmpty();
     }
 }

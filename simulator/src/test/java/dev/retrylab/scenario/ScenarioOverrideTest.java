@@ -79,7 +79,7 @@ class ScenarioOverrideTest {
     @Test
     void override_pathThroughAScalarOrPastAList_isAnErrorNamingTheOverride() {
         assertThat(errors(new ScenarioOverride("strategies.immediate.backoff.base", "1s"))).singleElement()
-                .isEqualTo("--param strategies.immediate.backoff.base=1s: strategies.immediate.backoff is 'none', "
+                .isEqualTo("--param strategies.immediate.backoff.base: strategies.immediate.backoff is 'none', "
                         + "not a mapping: there is no key 'base' under it");
         assertThat(errors(new ScenarioOverride("faults.3.end", "1s"))).singleElement().asString()
                 .contains("faults is a list of 1 element", "'3' is not one of its indexes (0..0)");

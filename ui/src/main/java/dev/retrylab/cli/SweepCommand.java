@@ -107,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
             terminal = Terminal.detect();
         }
         List<ScenarioResult> results = RunSupport.withProgress(!quiet && terminal.stderrIsTerminal(),
-                spec.commandLine().getErr(), nanoTime, progress -> ReplicationRunner.runAll(points, threadCount,
+                spec.commandLine().getErr(), nanoTime, progress -> ReplicationRunner.runAll(points, threadCount, false,
                         progress));
         SweepOutput output = new SweepOutput(grid, results);
         String json = output.json();

@@ -17,12 +17,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The results of a sweep as JSON, CSV and a terminal table: for every point of the grid and every
  * strategy, the mean of each metric over the replications and its 95% interval. In the JSON each
- * point holds the same strategy objects as {@code retrylab run --format json}; a swept value is a
- * number when it is written as one, else the text as given.
+ * point holds its seed, duration and replications and the same strategy objects as
+ * {@code retrylab run --format json}; the top level's seed and duration are null when they vary
+ * from point to point. A swept value is a number when it is written as one, else the text as given.
  */
 final class SweepOutput {
 
@@ -43,8 +46,9 @@ final class SweepOutput {
         Scenario first = results.get(0).scenario();
         ObjectNode root = NODES.objectNode();
         root.put("scenario", first.name());
-        root.put("seed", first.seed());
-        root.put("durationS", first.durationNanos() / 1e9);
+        root.set("seed", sameAtEveryPoint(Scenario::seed) ? NODES.numberNode(first.seed()) : NODES.nullNode());
+        root.set("durationS", sameAtEveryPoint(Scenario::durationNanos)
+                ? NODES.numberNode(first.durationNanos() / 1e9) : NODES.nullNode());
         ArrayNode parameters = root.putArray("parameters");
         grid.parameters().forEach(parameter -> parameters.add(parameter.path()));
         ArrayNode points = root.putArray("points");
@@ -56,6 +60,8 @@ final class SweepOutput {
                 values.set(override.path(), value(override.value()));
             }
             String baseline = result.strategyNames().get(0);
+            point.put("seed", result.scenario().seed());
+            point.put("durationS", result.scenario().durationNanos() / 1e9);
             point.put("replications", result.replications());
             point.put("baseline", baseline);
             point.set("strategies", SummaryJson.strategies(result, baseline));
@@ -108,15 +114,18 @@ final class SweepOutput {
         for (ScenarioResult result : results) {
             runs += result.strategies().size() * result.replications();
         }
-        out.printf("%s: %d points x %d strategies, %d runs in all, %.0f s each, seed %d%n", first.name(),
-                results.size(), first.strategies().size(), runs, first.durationNanos() / 1e9, first.seed());
+        String duration = sameAtEveryPoint(Scenario::durationNanos)
+                ? String.format(Locale.ROOT, "%.0f s each", first.durationNanos() / 1e9) : "durations as swept";
+        String seed = sameAtEveryPoint(Scenario::seed) ? "seed " + first.seed() : "seeds as swept";
+        out.printf("%s: %d points x %d strategies, %d runs in all, %s, %s%n", first.name(), results.size(),
+                first.strategies().size(), runs, duration, seed);
         int parameterCount = grid.parameters().size();
         boolean[] right = new boolean[parameterCount + 1 + SummaryMetric.HEADLINE.size()];
         Arrays.fill(right, true);
         right[parameterCount] = false;
         TextTable table = new TextTable(right);
         List<String> header = new ArrayList<>();
-        grid.parameters().forEach(parameter -> header.add(lastKey(parameter.path())));
+        grid.parameters().forEach(parameter -> header.add(columnTitle(parameter.path())));
         header.add("strategy");
         SummaryMetric.HEADLINE.forEach(metric -> header.add(MetricText.title(metric)));
         table.add(header);
@@ -134,8 +143,20 @@ final class SweepOutput {
                 + "; values are means over the replications, ± half the 95% interval)");
     }
 
+    /** A parameter's last key, or its whole path when another parameter ends with the same key. */
+    private String columnTitle(String path) {
+        String last = lastKey(path);
+        long sharing = grid.parameters().stream().filter(other -> lastKey(other.path()).equals(last)).count();
+        return sharing == 1 ? last : path;
+    }
+
     private static String lastKey(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private boolean sameAtEveryPoint(Function<Scenario, Object> setting) {
+        Object first = setting.apply(results.get(0).scenario());
+        return results.stream().allMatch(result -> setting.apply(result.scenario()).equals(first));
     }
 
     private static JsonNode value(String text) {

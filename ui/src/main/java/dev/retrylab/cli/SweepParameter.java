@@ -75,13 +75,18 @@ record SweepParameter(String path, List<String> values) {
         if (last < first) {
             throw bad(text, "the range " + from + ".." + to + " is empty: its end is below its start");
         }
-        if (last - first >= MAX_VALUES) {
-            throw bad(text, "the range " + from + ".." + to + " has " + (last - first + 1) + " values, at most "
-                    + MAX_VALUES);
+        long span;
+        try {
+            span = Math.subtractExact(last, first);
+        } catch (ArithmeticException e) {
+            span = Long.MAX_VALUE;
+        }
+        if (span >= MAX_VALUES) {
+            throw bad(text, "the range " + from + ".." + to + " has more than " + MAX_VALUES + " values");
         }
         List<String> values = new ArrayList<>();
-        for (long value = first; value <= last; value++) {
-            values.add(Long.toString(value));
+        for (int i = 0; i <= span; i++) {
+            values.add(Long.toString(first + i));
         }
         return values;
     }

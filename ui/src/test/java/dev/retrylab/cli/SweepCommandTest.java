@@ -130,6 +130,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void json_sweptSeedAndDuration_areGivenPerPointAndNotAtTheTop() throws Exception {
+        JsonNode sweep = json(CommandRun.of("sweep", storm("2").toString(), "--format", "json",
+                "--param", "seed=1,2", "--param", "duration=10s,15s"));
+        CommandRun table = CommandRun.of("sweep", storm("2").toString(), "--param", "seed=1,2");
+
+        assertThat(sweep.get("seed").isNull()).isTrue();
+        assertThat(sweep.get("durationS").isNull()).isTrue();
+        assertThat(sweep.get("points").get(3).get("seed").asLong()).isEqualTo(2);
+        assertThat(sweep.get("points").get(3).get("durationS").asDouble()).isEqualTo(15.0);
+        assertThat(table.out()).contains("15 s each, seeds as swept");
+    }
+
+    @Test
     void badPath_isReportedOnceLikeABadKeyAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("never");
 
@@ -161,9 +174,10 @@ class SweepCommandTest {
         CommandRun twice = CommandRun.of("sweep", file, "--param", "seed=1", "--param", "seed=2");
         assertThat(twice.exitCode()).isEqualTo(RetrylabCommand.BAD_INPUT);
         assertThat(twice.err()).contains("given twice");
-        CommandRun pastList = CommandRun.of("sweep", file, "--param", "faults.2.end=9s");
+        CommandRun pastList = CommandRun.of("sweep", file, "--param", "faults.2.end=9s,10s");
         assertThat(pastList.exitCode()).isEqualTo(RetrylabCommand.BAD_INPUT);
-        assertThat(pastList.err()).contains("--param faults.2.end=9s: faults is a list of 1 element");
+        assertThat(pastList.err().lines()).as("one line for both values").singleElement().asString()
+                .startsWith("--param faults.2.end: faults is a list of 1 element");
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -24,6 +24,12 @@ class SweepParameterTest {
     }
 
     @Test
+    void parse_rangeEndingAtTheLargestLong_stopsThere() {
+        assertThat(SweepParameter.parse("seed=9223372036854775806..9223372036854775807").values())
+                .containsExactly("9223372036854775806", "9223372036854775807");
+    }
+
+    @Test
     void parse_malformed_namesTheParameterAndWhatIsWrong() {
         assertThatThrownBy(() -> SweepParameter.parse("clients.agents.count"))
                 .hasMessageStartingWith("--param clients.agents.count: expected PATH=VALUES");
@@ -31,7 +37,9 @@ class SweepParameterTest {
         assertThatThrownBy(() -> SweepParameter.parse("seed=")).hasMessageContaining("no values");
         assertThatThrownBy(() -> SweepParameter.parse("seed=1,,2")).hasMessageContaining("an empty value");
         assertThatThrownBy(() -> SweepParameter.parse("seed=6..1")).hasMessageContaining("is empty");
-        assertThatThrownBy(() -> SweepParameter.parse("seed=1..5000")).hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> SweepParameter.parse("seed=1..5000")).hasMessageContaining("more than 1000 values");
+        assertThatThrownBy(() -> SweepParameter.parse("seed=-9000000000000000000..9000000000000000000"))
+                .hasMessageContaining("more than 1000 values");
         assertThatThrownBy(() -> SweepParameter.parse("seed=1..99999999999999999999"))
                 .hasMessageContaining("whole numbers");
     }
