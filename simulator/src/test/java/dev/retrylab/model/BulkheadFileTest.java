@@ -1,6 +1,7 @@
 package dev.retrylab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.retrylab.metrics.RunSummary;
 import dev.retrylab.scenario.ScenarioException;
@@ -35,9 +36,11 @@ class BulkheadFileTest {
 
         // without the bulkhead, api requests wait for a connection until their deadline and are never sent
         double apiRequestsOfTheSlowdown = API_SHARE * BundledRuns.sum(shared, "requests", 20, 40);
-        assertThat((double) (apiAttempts(bulkhead) - apiAttempts(shared))).as("api requests never sent without the bulkhead")
+        double neverSent = apiAttempts(bulkhead) - apiAttempts(shared);
+        assertThat(neverSent).as("api requests never sent without the bulkhead")
                 .isGreaterThan(0.3 * apiRequestsOfTheSlowdown);
-        assertThat(apiAttempts(breaker)).isEqualTo(apiAttempts(bulkhead));
+        // with the breaker, too, every api request is sent in the end
+        assertThat(apiAttempts(breaker)).isCloseTo(apiAttempts(bulkhead), within(5L));
 
         RunSummary withBulkhead = bulkhead.summary();
         RunSummary withoutBulkhead = shared.summary();
