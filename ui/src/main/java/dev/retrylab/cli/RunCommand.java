@@ -59,14 +59,8 @@ final class RunCommand implements Callable<Integer> {
                     + "there are several).")
     Path series;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Runs go in parallel on this many threads (default: the number of cores). "
-                    + "The results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard error is "
-            + "not a terminal, or for the first second).")
-    boolean quiet;
+    @CommandLine.Mixin
+    ParallelRunOptions parallel = new ParallelRunOptions();
 
     @Option(names = "--no-color", description = "No colour in the table (there is none anyway when standard output "
             + "is not a terminal).")
@@ -87,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format csv is not available for run: use --series FILE for the "
                     + "time series, or --format table|json");
         }
-        int threadCount = RunSupport.threads(threads);
+        int threadCount = RunSupport.threads(parallel.threads);
         RunSupport.checkReplications(replications);
         Scenario scenario;
         try {
@@ -148,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ScenarioResult run(Scenario scenario, int replicationCount, int threadCount) {
-        return RunSupport.withProgress(!quiet && terminal().stderrIsTerminal(), spec.commandLine().getErr(), nanoTime,
+        boolean showProgress = !parallel.quiet && terminal().stderrIsTerminal();
+        return RunSupport.withProgress(showProgress, spec.commandLine().getErr(), nanoTime,
                 progress -> ReplicationRunner.run(scenario, replicationCount, threadCount, progress));
     }
 

@@ -54,14 +54,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Also write sweep.json and sweep.csv to this folder, created if missing.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Runs go in parallel on this many threads (default: the number of cores). "
-                    + "The results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard error is "
-            + "not a terminal, or for the first second).")
-    boolean quiet;
+    @CommandLine.Mixin
+    ParallelRunOptions parallel = new ParallelRunOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threadCount = RunSupport.threads(threads);
+        int threadCount = RunSupport.threads(parallel.threads);
         RunSupport.checkReplications(replications);
         List<SweepParameter> parsed = new ArrayList<>();
         for (String parameter : parameters) {
@@ -106,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         if (terminal == null) {
             terminal = Terminal.detect();
         }
-        List<ScenarioResult> results = RunSupport.withProgress(!quiet && terminal.stderrIsTerminal(),
+        List<ScenarioResult> results = RunSupport.withProgress(!parallel.quiet && terminal.stderrIsTerminal(),
                 spec.commandLine().getErr(), nanoTime, progress -> ReplicationRunner.runAll(points, threadCount, false,
                         progress));
         SweepOutput output = new SweepOutput(grid, results);
