@@ -16,6 +16,10 @@ public final class ColumnNames {
     public static final String BUDGET_REFUSALS = "budget_refusals";
     /** Failed logical requests answered from a client's cache (counter). */
     public static final String FALLBACKS = "fallbacks";
+    /** What the latency columns' names start with: {@code latency_p50_ms}, {@code latency_p99_ms}. */
+    public static final String LATENCY = "latency";
+    /** The latency percentiles of the requests that ended in each interval (statistics, in ms). */
+    public static final double[] LATENCY_PERCENTILES = {50, 99};
 
     private ColumnNames() {
     }
@@ -38,5 +42,13 @@ public final class ColumnNames {
     /** Attempts {@code service} rejected (counter). */
     public static String rejections(String service) {
         return service + ".rejections";
+    }
+
+    /**
+     * Nanoseconds of worker time {@code service} spent on attempts whose client had already given
+     * up, counted when the worker finishes such an attempt (counter).
+     */
+    public static String wasted(String service) {
+        return service + ".wasted_ns";
     }
 }
