@@ -39,7 +39,7 @@ final class HerdChart {
             }
             dataset.addSeries(ChartParts.series(strategy, new Decimation.Points(x, y)));
         }
-        XYPlot plot = ChartParts.linePlot(dataset, "attempts per " + bucket, strategies);
+        XYPlot plot = ChartParts.linePlot(dataset, "attempts (per " + bucket + ")", strategies);
         NumberAxis time = ChartParts.timeAxis();
         long start = first.startNanos();
         long end = start + (long) first.size() * first.bucketNanos();
