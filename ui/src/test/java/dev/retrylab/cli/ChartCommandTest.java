@@ -162,6 +162,36 @@ class ChartCommandTest {
         assertThat(pdfPages(out.resolve("report.pdf"))).isEqualTo(1 + CHARTS.size() + 1);
     }
 
+    @Test
+    void sweepCharts_oneParameter_aChartPerHeadlineMetric_twoParameters_aHeatmapPerStrategy() throws Exception {
+        Path line = dir.resolve("line");
+        Path grid = dir.resolve("grid");
+        String file = scenario().toString();
+
+        CommandRun one = CommandRun.of("sweep", file, "--param", "strategies.immediate.maxAttempts=1..3", "--charts",
+                "--out", line.toString());
+        CommandRun two = CommandRun.of("sweep", file, "--param", "strategies.immediate.maxAttempts=1,3", "--param",
+                "clients.agents.count=50,100", "--charts", "--out", grid.toString());
+
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(files(line)).containsExactly("sweep-amplification.png", "sweep-goodputPerS.png",
+                "sweep-latencyMs-p99.png", "sweep-successRate.png", "sweep.csv", "sweep.json");
+        BufferedImage image = ImageIO.read(line.resolve("sweep-amplification.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        assertThat(files(grid)).contains("sweep-successRate-no-retry.png", "sweep-successRate-immediate.png")
+                .hasSize(4 * 2 + 2);
+    }
+
+    @Test
+    void sweepCharts_withoutOutOrWithThreeParameters_areRefused() throws Exception {
+        String file = scenario().toString();
+        assertBad(CommandRun.of("sweep", file, "--param", "seed=1,2", "--charts"), "--charts needs --out DIR");
+        assertBad(CommandRun.of("sweep", file, "--param", "seed=1,2", "--param", "duration=10s", "--param",
+                "interval=1s", "--charts", "--out", dir.resolve("s").toString()), "--charts draws one or two");
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
     private static void assertBad(CommandRun run, String... fragments) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().lines()).as(run.err()).hasSize(1);
