@@ -40,6 +40,7 @@ final class ChartParts {
     private static final Color GRID = new Color(0xDDDDDD);
     /** A translucent grey: the label of a band is drawn opaque, only the band is see-through. */
     private static final Color BAND = new Color(0x99, 0x99, 0x99, 64);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
 
     private ChartParts() {
     }
@@ -132,7 +133,8 @@ final class ChartParts {
             if (labelled) {
                 band.setLabel(fault.label());
                 band.setLabelFont(LABEL_FONT);
-                band.setLabelPaint(Color.DARK_GRAY);
+                band.setLabelPaint(Color.BLACK);
+                band.setLabelBackgroundColor(LABEL_BACKGROUND);
                 band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 band.setLabelOffset(new RectangleInsets(4, 4, 4, 4));

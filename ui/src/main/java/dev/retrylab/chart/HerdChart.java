@@ -4,11 +4,13 @@ import dev.retrylab.metrics.BucketCounts;
 import dev.retrylab.model.HerdWindow;
 import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.time.DurationText;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -20,6 +22,17 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class HerdChart {
 
     private HerdChart() {
+    }
+
+    /** A round step (1, 2 or 5 times a power of ten) that gives at most about 12 ticks over {@code span}. */
+    static double step(double span) {
+        double step = Math.pow(10, Math.floor(Math.log10(span / 12)));
+        for (double factor : new double[] {1, 2, 5, 10}) {
+            if (span / (step * factor) <= 12) {
+                return step * factor;
+            }
+        }
+        return 10 * step;
     }
 
     static JFreeChart of(ScenarioResult result) {
@@ -45,6 +58,7 @@ final class HerdChart {
         long end = start + (long) first.size() * first.bucketNanos();
         if (end > start) {
             time.setRange(start / 1e9, end / 1e9);
+            time.setTickUnit(new NumberTickUnit(step((end - start) / 1e9), NumberFormat.getNumberInstance(Locale.ROOT)));
         }
         plot.setDomainAxis(time);
         ChartParts.faultBands(plot, result.scenario().faults(), true);

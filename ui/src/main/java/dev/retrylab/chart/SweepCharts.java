@@ -86,7 +86,7 @@ public final class SweepCharts {
                 renderer));
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.setFixedLegendItems(ChartParts.strategyLegend(strategies));
-        return ChartParts.chart(title(sweep, metric), subtitle(sweep), plot, true);
+        return ChartParts.chart(title(sweep, metric), subtitle(sweep) + whiskers(sweep), plot, true);
     }
 
     private static List<NamedChart> heatmaps(SweepResults sweep, SummaryMetric metric) {
@@ -150,7 +150,11 @@ public final class SweepCharts {
     private static String subtitle(SweepResults sweep) {
         int replications = sweep.results().get(0).replications();
         return replications == 1 ? "one replication per point" : "means over " + replications
-                + " replications per point; whiskers: 95% confidence intervals";
+                + " replications per point";
+    }
+
+    private static String whiskers(SweepResults sweep) {
+        return sweep.results().get(0).replications() == 1 ? "" : "; whiskers: 95% confidence intervals";
     }
 
     /**
