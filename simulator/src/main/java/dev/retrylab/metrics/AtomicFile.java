@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a text or binary file through a temporary file in the same directory (a hidden name with a random
- * part) that is then moved into place, so a reader never sees half a file and an interrupted
- * writer leaves none. Text is UTF-8. Stateless and thread-safe.
+ * Writes a text or binary file through a temporary file in the same directory (a hidden name with
+ * a random part) that is then moved into place, so a reader never sees half a file and an
+ * interrupted writer leaves none. Text is UTF-8. Stateless and thread-safe.
  */
 public final class AtomicFile {
 

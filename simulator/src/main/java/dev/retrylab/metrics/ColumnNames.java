@@ -16,10 +16,12 @@ public final class ColumnNames {
     public static final String BUDGET_REFUSALS = "budget_refusals";
     /** Failed logical requests answered from a client's cache (counter). */
     public static final String FALLBACKS = "fallbacks";
-    /** What the latency columns' names start with: {@code latency_p50_ms}, {@code latency_p99_ms}. */
+    /** What the latency columns' names start with, as {@link IntervalPercentiles} names them. */
     public static final String LATENCY = "latency";
-    /** The latency percentiles of the requests that ended in each interval (statistics, in ms). */
-    public static final double[] LATENCY_PERCENTILES = {50, 99};
+    /** The median latency of the requests that ended in each interval, in ms (statistic). */
+    public static final String LATENCY_P50 = IntervalPercentiles.columnName(LATENCY, 50);
+    /** The 99th percentile latency of the requests that ended in each interval, in ms (statistic). */
+    public static final String LATENCY_P99 = IntervalPercentiles.columnName(LATENCY, 99);
 
     private ColumnNames() {
     }

@@ -40,8 +40,8 @@ public final class IntervalPercentiles {
     private boolean finished;
 
     /**
-     * Registers one column per percentile in {@code series}, named {@code <prefix>_p<percentile>_ms}
-     * (for example {@code latency_p99_ms}, {@code latency_p99.9_ms}).
+     * Registers one column per percentile in {@code series}, named {@code
+     * <prefix>_p<percentile>_ms} (for example {@code latency_p99_ms}, {@code latency_p99.9_ms}).
      *
      * @param runLength   how long the run lasts: a latency recorded at its very end belongs to
      *                    its last interval, as in the series
@@ -102,7 +102,8 @@ public final class IntervalPercentiles {
             return;
         }
         for (int i = 0; i < columns.length; i++) {
-            series.setStatistic(columns[i], interval, histogram.getValueAtPercentile(percentiles[i]) / NANOS_PER_MILLI);
+            double millis = histogram.getValueAtPercentile(percentiles[i]) / NANOS_PER_MILLI;
+            series.setStatistic(columns[i], interval, millis);
         }
         histogram.reset();
     }

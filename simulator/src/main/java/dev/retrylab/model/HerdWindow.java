@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Where a run counts attempts in short buckets, for the herd chart: from {@code before} ahead of
  * the instant {@code at} to {@code after} past it (rounded up to whole buckets of {@code bucket}),
- * clipped to the run. Fine buckets show what per-second intervals hide: clients that retry in step arrive
- * together, and jitter spreads them out. By default the window is around the end of the fault
+ * clipped to the run. Fine buckets show what per-second intervals hide: clients that retry in
+ * step arrive together, and jitter spreads them out. By default the window is around the end of the fault
  * that starts first (when the clients it synchronised come back), or around the start of the run
  * without faults. Immutable.
  *
@@ -70,7 +70,8 @@ public record HerdWindow(long atNanos, long beforeNanos, long afterNanos, long b
 
     /** The end of the window in a run of {@code durationNanos}. */
     public long endNanos(long durationNanos) {
-        return Math.min(atNanos > Long.MAX_VALUE - afterNanos ? Long.MAX_VALUE : atNanos + afterNanos, durationNanos);
+        long end = atNanos > Long.MAX_VALUE - afterNanos ? Long.MAX_VALUE : atNanos + afterNanos;
+        return Math.min(end, durationNanos);
     }
 
     /** The window's buckets in a run of {@code durationNanos}, counting events in the window only. */

@@ -76,8 +76,7 @@ final class MetricsRecorder implements RunRecorder {
         for (int i = 0; i < services.size(); i++) {
             wastedColumns[i] = series.addCounter(ColumnNames.wasted(services.get(i)));
         }
-        this.intervalLatency = new IntervalPercentiles(series, length, ColumnNames.LATENCY,
-                ColumnNames.LATENCY_PERCENTILES);
+        this.intervalLatency = new IntervalPercentiles(series, length, ColumnNames.LATENCY, 50, 99);
         this.herd = herd.counter(length.toNanos());
     }
 

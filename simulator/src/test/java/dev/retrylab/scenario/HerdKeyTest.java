@@ -42,7 +42,8 @@ class HerdKeyTest {
 
         assertThat(herd).isEqualTo(new HerdWindow(nanos("20s"), HerdWindow.DEFAULT_BEFORE.toNanos(),
                 HerdWindow.DEFAULT_AFTER.toNanos(), nanos("5ms")));
-        HerdWindow withoutAt = ScenarioLoader.parse("s.yaml", MINIMAL + FAULTS + "herd: {before: 0, after: 2s}\n").herd();
+        HerdWindow withoutAt = ScenarioLoader.parse("s.yaml", MINIMAL + FAULTS + "herd: {before: 0, after: 2s}\n")
+                .herd();
         assertThat(withoutAt.atNanos()).isEqualTo(nanos("8s"));
         assertThat(withoutAt.startNanos(nanos("30s"))).isEqualTo(nanos("8s"));
         assertThat(withoutAt.counter(nanos("30s")).size()).as("2 s of 10 ms").isEqualTo(200);

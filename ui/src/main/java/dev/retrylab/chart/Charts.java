@@ -42,7 +42,8 @@ public final class Charts {
 
     /** Queue length, busy workers and wasted work of {@code service} per strategy over time. */
     public static JFreeChart serviceState(ScenarioResult result, String service) {
-        return ChartKind.SERVICE_STATE.charts(result).stream().filter(chart -> chart.name().equals("service-" + service))
+        String name = ChartKind.SERVICE_STATE.fileName() + "-" + service;
+        return ChartKind.SERVICE_STATE.charts(result).stream().filter(chart -> chart.name().equals(name))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no service named '" + service + "'"))
                 .chart();
     }

@@ -58,7 +58,8 @@ final class HerdChart {
         long end = start + (long) first.size() * first.bucketNanos();
         if (end > start) {
             time.setRange(start / 1e9, end / 1e9);
-            time.setTickUnit(new NumberTickUnit(step((end - start) / 1e9), NumberFormat.getNumberInstance(Locale.ROOT)));
+            NumberFormat seconds = NumberFormat.getNumberInstance(Locale.ROOT);
+            time.setTickUnit(new NumberTickUnit(step((end - start) / 1e9), seconds));
         }
         plot.setDomainAxis(time);
         ChartParts.faultBands(plot, result.scenario().faults(), true);

@@ -159,9 +159,9 @@ public final class SweepCharts {
 
     /**
      * A sequential colour scale for heatmaps, from dark purple (low) to yellow (high), after
-     * matplotlib's viridis (<a href="https://bids.github.io/colormap/">bids.github.io/colormap</a>),
-     * which is legible in grey and to readers with colour-blindness. Five anchor colours,
-     * interpolated linearly.
+     * matplotlib's viridis
+     * (<a href="https://bids.github.io/colormap/">bids.github.io/colormap</a>), which is legible
+     * in grey and to readers with colour-blindness. Five anchor colours, interpolated linearly.
      */
     static final class Viridis implements PaintScale {
 

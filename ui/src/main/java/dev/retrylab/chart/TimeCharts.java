@@ -1,7 +1,6 @@
 package dev.retrylab.chart;
 
 import dev.retrylab.metrics.ColumnNames;
-import dev.retrylab.metrics.IntervalPercentiles;
 import dev.retrylab.metrics.IntervalSeries;
 import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.time.DurationText;
@@ -49,12 +48,8 @@ final class TimeCharts {
 
     static JFreeChart latency(ScenarioResult result) {
         return stacked(result, ChartKind.LATENCY.title(), List.of(
-                new Panel("p50 latency (ms)", series -> series.values(latencyColumn(50))),
-                new Panel("p99 latency (ms)", series -> series.values(latencyColumn(99)))));
-    }
-
-    private static String latencyColumn(double percentile) {
-        return IntervalPercentiles.columnName(ColumnNames.LATENCY, percentile);
+                new Panel("p50 latency (ms)", series -> series.values(ColumnNames.LATENCY_P50)),
+                new Panel("p99 latency (ms)", series -> series.values(ColumnNames.LATENCY_P99))));
     }
 
     /** Counter {@code column} per second of each interval. */

@@ -125,7 +125,10 @@ final class RunSupport {
         List<Path> write() throws IOException;
     }
 
-    /** Runs {@code write} and returns what it wrote; a failure becomes a bad-input message naming the option and the path. */
+    /**
+     * Runs {@code write} and returns what it wrote; a failure becomes a bad-input message naming
+     * the option and the path.
+     */
     static List<Path> writeFiles(String option, Path path, FilesWrite write) {
         try {
             return write.write();
