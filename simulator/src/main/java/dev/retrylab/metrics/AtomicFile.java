@@ -1,6 +1,9 @@
 package dev.retrylab.metrics;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a text file through a temporary file in the same directory (a hidden name with a random
- * part) that is then moved into place, so a reader never sees half a file and an interrupted
- * writer leaves none. UTF-8. Stateless and thread-safe.
+ * Writes a text or binary file through a temporary file in the same directory (a hidden name with
+ * a random part) that is then moved into place, so a reader never sees half a file and an
+ * interrupted writer leaves none. Text is UTF-8. Stateless and thread-safe.
  */
 public final class AtomicFile {
 
@@ -26,17 +29,32 @@ public final class AtomicFile {
         void writeTo(Writer writer) throws IOException;
     }
 
+    /** What to write, given the temporary file's output stream (buffered). */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code content} to {@code file}, replacing it if it exists. */
     public static void write(Path file, Content content) throws IOException {
+        writeBinary(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            content.writeTo(writer);
+            writer.flush();
+        });
+    }
+
+    /** Writes the bytes {@code content} gives to {@code file}, replacing it if it exists. */
+    public static void writeBinary(Path file, BinaryContent content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         // CREATE_NEW, unlike Files.createTempFile, gives the file the usual permissions, not owner-only
-        Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
         try {
-            try (writer) {
-                content.writeTo(writer);
+            try (out) {
+                content.writeTo(out);
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -10,5 +10,11 @@ public enum ColumnKind {
      */
     GAUGE,
     /** Successes divided by the length of the interval in seconds (goodput). */
-    RATE
+    RATE,
+    /**
+     * A statistic of what happened in the interval, such as a latency percentile of the requests
+     * that ended in it; set once per interval, NaN (an empty CSV cell) when there was nothing to
+     * measure.
+     */
+    STATISTIC
 }

@@ -16,6 +16,12 @@ public final class ColumnNames {
     public static final String BUDGET_REFUSALS = "budget_refusals";
     /** Failed logical requests answered from a client's cache (counter). */
     public static final String FALLBACKS = "fallbacks";
+    /** What the latency columns' names start with, as {@link IntervalPercentiles} names them. */
+    public static final String LATENCY = "latency";
+    /** The median latency of the requests that ended in each interval, in ms (statistic). */
+    public static final String LATENCY_P50 = IntervalPercentiles.columnName(LATENCY, 50);
+    /** The 99th percentile latency of the requests that ended in each interval, in ms (statistic). */
+    public static final String LATENCY_P99 = IntervalPercentiles.columnName(LATENCY, 99);
 
     private ColumnNames() {
     }
@@ -38,5 +44,13 @@ public final class ColumnNames {
     /** Attempts {@code service} rejected (counter). */
     public static String rejections(String service) {
         return service + ".rejections";
+    }
+
+    /**
+     * Nanoseconds of worker time {@code service} spent on attempts whose client had already given
+     * up, counted when the worker finishes such an attempt (counter).
+     */
+    public static String wasted(String service) {
+        return service + ".wasted_ns";
     }
 }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * gives byte-identical files: rows end with {@code \n}; counters are plain integers; {@code t_s},
  * the interval start in seconds, has 3 decimals when the interval is a whole number of
  * milliseconds and 9 otherwise (it is exact either way); goodput and gauge averages have {@link
- * #DECIMALS} decimals, rounded half-even from the exact binary value. A strategy name with a comma,
- * quote or line break is quoted as RFC 4180 says.
+ * #DECIMALS} decimals, rounded half-even from the exact binary value; a statistic (a latency
+ * percentile) has as many, or is empty in an interval where nothing was measured. A strategy name
+ * with a comma, quote or line break is quoted as RFC 4180 says.
  *
  * <p>Stateless and thread-safe.
  */
@@ -90,7 +91,7 @@ public final class IntervalCsv {
                 row.append(',');
                 if (series.kind(column) == ColumnKind.COUNTER) {
                     row.append(series.count(column, interval));
-                } else {
+                } else if (!Double.isNaN(series.value(column, interval))) {
                     row.append(decimal(series.value(column, interval)));
                 }
             }

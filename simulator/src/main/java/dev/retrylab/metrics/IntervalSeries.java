@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * at level 0. Rates (goodput) are likewise divided by the covered length. The current level of a
  * gauge is available at any time through {@link #level}; the conservation check uses it.
  *
+ * <p><b>Statistics</b> ({@link #addStatistic}) hold one number per interval set from outside,
+ * such as a latency percentile {@link IntervalPercentiles} computes; an interval never set holds
+ * NaN.
+ *
  * <p><b>Recording</b> ({@link #increment}, {@link #add}, {@link #setGauge}, {@link #adjustGauge})
  * takes virtual time in nanoseconds, which must never decrease from one call to the next; it
  * allocates nothing except when the arrays double to hold more intervals. Per-interval values are
@@ -82,7 +86,7 @@ public final class IntervalSeries {
     private int highestInterval = -1;
     /** Counter values, {@code [interval * columnCount + column]}. */
     private long[] counts;
-    /** Gauge level-nanoseconds, {@code [interval * columnCount + column]}. */
+    /** Gauge level-nanoseconds, or a statistic's value, {@code [interval * columnCount + column]}. */
     private double[] areas;
     private long[] totals;
     private long[] levels;
@@ -133,6 +137,14 @@ public final class IntervalSeries {
         return register(name, ColumnKind.GAUGE);
     }
 
+    /**
+     * Adds a statistic column, one value per interval set by {@link #setStatistic}, and returns
+     * its index; same rules as {@link #addCounter}.
+     */
+    public int addStatistic(String name) {
+        return register(name, ColumnKind.STATISTIC);
+    }
+
     private int register(String name, ColumnKind kind) {
         Objects.requireNonNull(name, "column name");
         if (started) {
@@ -181,6 +193,22 @@ public final class IntervalSeries {
         advance(atNanos);
         accumulate(column, atNanos);
         levels[column] += delta;
+    }
+
+    /**
+     * Sets statistic {@code column} of interval {@code interval} (zero or more) to {@code value};
+     * a value for an interval past the end of the run is ignored.
+     */
+    public void setStatistic(int column, int interval, double value) {
+        requireKind(column, ColumnKind.STATISTIC);
+        if (finished) {
+            throw new IllegalStateException("the run already finished at " + endNanos + " ns");
+        }
+        if (interval < 0) {
+            throw new IllegalArgumentException("interval must be zero or more, was " + interval);
+        }
+        ensureCapacity(interval);
+        areas[interval * columnCount + column] = value;
     }
 
     /**
@@ -240,6 +268,7 @@ public final class IntervalSeries {
         capacity = (int) Math.min(Math.max(INITIAL_INTERVALS, expectedIntervals), Integer.MAX_VALUE / columnCount);
         counts = new long[capacity * columnCount];
         areas = new double[capacity * columnCount];
+        markUnset(0);
         totals = new long[columnCount];
         levels = new long[columnCount];
         lastChange = new long[columnCount];
@@ -256,7 +285,20 @@ public final class IntervalSeries {
         int newCapacity = (int) Math.min(wanted, Integer.MAX_VALUE / columnCount);
         counts = Arrays.copyOf(counts, newCapacity * columnCount);
         areas = Arrays.copyOf(areas, newCapacity * columnCount);
+        int oldCapacity = capacity;
         capacity = newCapacity;
+        markUnset(oldCapacity);
+    }
+
+    /** Sets the statistics of intervals {@code from} to the capacity to NaN: not measured. */
+    private void markUnset(int from) {
+        for (int column = 0; column < columnCount; column++) {
+            if (kinds[column] == ColumnKind.STATISTIC) {
+                for (int interval = from; interval < capacity; interval++) {
+                    areas[interval * columnCount + column] = Double.NaN;
+                }
+            }
+        }
     }
 
     /** Adds the gauge's current level times the time since its last change, split by interval. */
@@ -375,7 +417,7 @@ public final class IntervalSeries {
 
     /**
      * The value of {@code column} in interval {@code interval}: a counter's count, a gauge's time
-     * average, a rate per second. Needs {@link #finish}.
+     * average, a rate per second, a statistic's value (NaN when not set). Needs {@link #finish}.
      */
     public double value(int column, int interval) {
         Objects.checkIndex(interval, intervalCount());
@@ -383,6 +425,7 @@ public final class IntervalSeries {
             case COUNTER -> counts[interval * columnCount + column];
             case GAUGE -> areas[interval * columnCount + column] / coveredNanos(interval);
             case RATE -> counts[interval * columnCount + SUCCESSES] / (coveredNanos(interval) / NANOS_PER_SECOND);
+            case STATISTIC -> areas[interval * columnCount + column];
         };
     }
 

@@ -1,7 +1,9 @@
 package dev.retrylab.model;
 
+import dev.retrylab.metrics.BucketCounts;
 import dev.retrylab.metrics.ColumnNames;
 import dev.retrylab.metrics.FailureCounts;
+import dev.retrylab.metrics.IntervalPercentiles;
 import dev.retrylab.metrics.IntervalSeries;
 import dev.retrylab.metrics.LatencyHistogram;
 import dev.retrylab.strategy.FailureKind;
@@ -12,7 +14,10 @@ import java.util.List;
 /**
  * Feeds a run's {@link IntervalSeries} and latency histograms from the model's reports, and
  * sorts failed requests into the summary's failure counts: by why they stopped (budget, breaker,
- * throttle) first, then by the kind of their last failure. Not thread-safe; allocation-free.
+ * throttle) first, then by the kind of their last failure. The series also gets, after the
+ * columns it always had, each service's wasted work and the latency percentiles of each
+ * interval; attempts in the herd window are counted in short buckets. Call {@link #finish} at the
+ * end of the run. Not thread-safe; allocation-free.
  */
 final class MetricsRecorder implements RunRecorder {
 
@@ -29,6 +34,9 @@ final class MetricsRecorder implements RunRecorder {
     private final int[] lastQueued;
     private final int[] lastBusy;
     private final int fallbackColumn;
+    private final int[] wastedColumns;
+    private final IntervalPercentiles intervalLatency;
+    private final BucketCounts herd;
     private long fallbacks;
     private long timeout;
     private long error;
@@ -38,15 +46,13 @@ final class MetricsRecorder implements RunRecorder {
     private long budgetExhausted;
     private long conflict;
 
-    MetricsRecorder(Duration interval, Duration length, List<String> services) {
-        this(interval, length, services, false);
-    }
-
     /**
      * @param countFallbacks whether to count requests answered from a cache, in a column after
      *                       the others
+     * @param herd           where to count attempts in short buckets
      */
-    MetricsRecorder(Duration interval, Duration length, List<String> services, boolean countFallbacks) {
+    MetricsRecorder(Duration interval, Duration length, List<String> services, boolean countFallbacks,
+                    HerdWindow herd) {
         this.series = new IntervalSeries(interval, length);
         this.hedges = series.addCounter(ColumnNames.HEDGES);
         this.budgetRefusals = series.addCounter(ColumnNames.BUDGET_REFUSALS);
@@ -66,6 +72,23 @@ final class MetricsRecorder implements RunRecorder {
         this.lastQueued = new int[services.size()];
         this.lastBusy = new int[services.size()];
         this.fallbackColumn = countFallbacks ? series.addCounter(ColumnNames.FALLBACKS) : -1;
+        this.wastedColumns = new int[services.size()];
+        for (int i = 0; i < services.size(); i++) {
+            wastedColumns[i] = series.addCounter(ColumnNames.wasted(services.get(i)));
+        }
+        this.intervalLatency = new IntervalPercentiles(series, length, ColumnNames.LATENCY, 50, 99);
+        this.herd = herd.counter(length.toNanos());
+    }
+
+    /** Ends the run at {@code endNanos}: the last interval's percentiles, then the series. */
+    void finish(long endNanos) {
+        intervalLatency.finish();
+        series.finish(endNanos);
+    }
+
+    /** Attempts per bucket of the herd window. */
+    BucketCounts herd() {
+        return herd;
     }
 
     IntervalSeries series() {
@@ -98,6 +121,7 @@ final class MetricsRecorder implements RunRecorder {
     @Override
     public void attemptStarted(long nowNanos, boolean retry) {
         series.increment(IntervalSeries.ATTEMPTS, nowNanos);
+        herd.record(nowNanos);
         if (retry) {
             series.increment(IntervalSeries.RETRIES, nowNanos);
         }
@@ -123,6 +147,7 @@ final class MetricsRecorder implements RunRecorder {
         series.increment(IntervalSeries.SUCCESSES, nowNanos);
         series.adjustGauge(IntervalSeries.INFLIGHT, -1, nowNanos);
         requestLatency.record(latencyNanos);
+        intervalLatency.record(latencyNanos, nowNanos);
     }
 
     @Override
@@ -131,6 +156,7 @@ final class MetricsRecorder implements RunRecorder {
         series.increment(IntervalSeries.FAILURES, nowNanos);
         series.adjustGauge(IntervalSeries.INFLIGHT, -1, nowNanos);
         requestLatency.record(latencyNanos);
+        intervalLatency.record(latencyNanos, nowNanos);
         int category = category(lastKind, reason);
         series.increment(failureColumns[category], nowNanos);
         switch (category) {
@@ -189,6 +215,11 @@ final class MetricsRecorder implements RunRecorder {
         if (fallbackColumn >= 0) {
             series.increment(fallbackColumn, nowNanos);
         }
+    }
+
+    @Override
+    public void workWasted(int service, long workNanos, long nowNanos) {
+        series.add(wastedColumns[service], workNanos, nowNanos);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.retrylab.model;
 
+import dev.retrylab.metrics.BucketCounts;
 import dev.retrylab.metrics.IntervalSeries;
 import dev.retrylab.metrics.ReplicatedSummary;
 import dev.retrylab.metrics.RunSummary;
@@ -161,6 +162,7 @@ public final class ReplicationRunner {
         final List<String> names;
         final RunSummary[][] summaries;
         final IntervalSeries[] firstSeries;
+        final BucketCounts[] firstHerd;
         final boolean keepSeries;
         long events;
 
@@ -169,12 +171,14 @@ public final class ReplicationRunner {
             this.keepSeries = keepSeries;
             summaries = new RunSummary[names.size()][replications];
             firstSeries = new IntervalSeries[names.size()];
+            firstHerd = new BucketCounts[names.size()];
         }
 
         void put(Job job, StrategyRun run) {
             summaries[job.strategy][job.replication] = run.summary();
             if (job.replication == 0 && keepSeries) {
                 firstSeries[job.strategy] = run.series();
+                firstHerd[job.strategy] = run.herd();
             }
             events += run.eventsProcessed();
         }
@@ -182,13 +186,15 @@ public final class ReplicationRunner {
         ScenarioResult result(Scenario scenario) {
             List<ReplicatedSummary> strategies = new ArrayList<>();
             Map<String, IntervalSeries> series = new LinkedHashMap<>();
+            Map<String, BucketCounts> herd = new LinkedHashMap<>();
             for (int s = 0; s < names.size(); s++) {
                 strategies.add(new ReplicatedSummary(names.get(s), Arrays.asList(summaries[s])));
                 if (keepSeries) {
                     series.put(names.get(s), firstSeries[s]);
+                    herd.put(names.get(s), firstHerd[s]);
                 }
             }
-            return new ScenarioResult(scenario, strategies, series, events);
+            return new ScenarioResult(scenario, strategies, series, herd, events);
         }
     }
 }

@@ -70,6 +70,13 @@ public interface RunRecorder {
     default void serviceLoad(int service, int queued, int busy, long nowNanos) {
     }
 
+    /**
+     * A worker of service {@code service} finished an attempt whose client had already given up,
+     * after {@code workNanos} of work nobody will use.
+     */
+    default void workWasted(int service, long workNanos, long nowNanos) {
+    }
+
     /** Service {@code service} rejected an attempt at once because its queue was full. */
     default void serviceRejected(int service, long nowNanos) {
     }

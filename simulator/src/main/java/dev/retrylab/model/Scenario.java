@@ -14,13 +14,25 @@ import java.util.Objects;
  * @param strategies   the strategies to compare, in the order given
  * @param replications independent runs per strategy, 1 to {@value #MAX_REPLICATIONS}; replication
  *                     r of every strategy meets the same random streams
+ * @param herd         where attempts are counted in short buckets for the herd chart; null for
+ *                     the default {@linkplain HerdWindow#around window} around {@linkplain
+ *                     HerdWindow#defaultInstant the end of the first fault}
  */
 public record Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
                        List<ServiceConfig> services, List<ClientConfig> clients, List<Fault> faults,
-                       Map<String, StrategyFactory> strategies, List<DownstreamCall> calls, int replications) {
+                       Map<String, StrategyFactory> strategies, List<DownstreamCall> calls, int replications,
+                       HerdWindow herd) {
 
     /** The most replications a scenario may ask for. */
     public static final int MAX_REPLICATIONS = 1000;
+
+    /** A scenario with the default herd window. */
+    public Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
+                    List<ServiceConfig> services, List<ClientConfig> clients, List<Fault> faults,
+                    Map<String, StrategyFactory> strategies, List<DownstreamCall> calls, int replications) {
+        this(name, description, seed, durationNanos, intervalNanos, services, clients, faults, strategies, calls,
+                replications, null);
+    }
 
     /** A scenario with one replication. */
     public Scenario(String name, String description, long seed, long durationNanos, long intervalNanos,
@@ -49,6 +61,9 @@ public record Scenario(String name, String description, long seed, long duration
         services = List.copyOf(services);
         clients = List.copyOf(clients);
         faults = List.copyOf(faults);
+        if (herd == null) {
+            herd = HerdWindow.around(HerdWindow.defaultInstant(faults));
+        }
         calls = List.copyOf(calls);
         strategies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
         if (services.isEmpty() || clients.isEmpty() || strategies.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.retrylab.model;
 
+import dev.retrylab.metrics.BucketCounts;
 import dev.retrylab.metrics.IntervalSeries;
 import dev.retrylab.metrics.PairedComparison;
 import dev.retrylab.metrics.ReplicatedSummary;
@@ -18,16 +19,22 @@ import java.util.Objects;
  * @param strategies      one per strategy, in the scenario's order
  * @param series          each strategy's time series in replication 0, by strategy name, in order;
  *                        empty when the runner was told not to keep them (a sweep)
+ * @param herd            each strategy's attempts per bucket of the {@linkplain Scenario#herd()
+ *                        herd window} in replication 0, like {@code series}
  * @param eventsProcessed events the engine processed over all runs
  */
 public record ScenarioResult(Scenario scenario, List<ReplicatedSummary> strategies,
-        Map<String, IntervalSeries> series, long eventsProcessed) {
+        Map<String, IntervalSeries> series, Map<String, BucketCounts> herd, long eventsProcessed) {
 
-    /** Validates that every strategy has the same number of replications, and a series unless none are kept. */
+    /**
+     * Validates that every strategy has the same number of replications, and a series and herd
+     * counts unless none are kept.
+     */
     public ScenarioResult {
         Objects.requireNonNull(scenario, "scenario");
         strategies = List.copyOf(strategies);
         series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
+        herd = Collections.unmodifiableMap(new LinkedHashMap<>(herd));
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("no strategies");
         }
@@ -37,6 +44,9 @@ public record ScenarioResult(Scenario scenario, List<ReplicatedSummary> strategi
             }
             if (!series.isEmpty() && !series.containsKey(strategy.name())) {
                 throw new IllegalArgumentException("no series for " + strategy.name());
+            }
+            if (herd.isEmpty() != series.isEmpty() || (!herd.isEmpty() && !herd.containsKey(strategy.name()))) {
+                throw new IllegalArgumentException("no herd counts for " + strategy.name());
             }
         }
     }

@@ -39,7 +39,7 @@ public final class ScenarioRunner {
         Duration interval = Duration.ofNanos(scenario.intervalNanos());
         boolean countFallbacks = hasFallback(scenario);
         MetricsRecorder recorder = new MetricsRecorder(interval, Duration.ofNanos(scenario.durationNanos()),
-                serviceNames, countFallbacks);
+                serviceNames, countFallbacks, scenario.herd());
         SimulatedSystem.Builder builder = SimulatedSystem.builder(scenario.seed(), replication).recorder(recorder)
                 .faults(scenario.faults());
         scenario.services().forEach(builder::service);
@@ -49,8 +49,8 @@ public final class ScenarioRunner {
         }
         SimulatedSystem system = builder.build();
         system.runUntil(scenario.durationNanos());
+        recorder.finish(scenario.durationNanos());
         IntervalSeries series = recorder.series();
-        series.finish(scenario.durationNanos());
         long requests = series.total(IntervalSeries.REQUESTS);
         long successes = series.total(IntervalSeries.SUCCESSES);
         Conservation.check(requests, successes, series.total(IntervalSeries.FAILURES), system.inFlight());
@@ -63,7 +63,7 @@ public final class ScenarioRunner {
         if (countFallbacks) {
             summary = summary.withFallbacks(recorder.fallbacks());
         }
-        return new StrategyRun(summary, series, system.simulation().eventsProcessed());
+        return new StrategyRun(summary, series, recorder.herd(), system.simulation().eventsProcessed());
     }
 
     /**

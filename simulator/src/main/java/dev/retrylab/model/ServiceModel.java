@@ -269,7 +269,9 @@ public final class ServiceModel implements EventTarget {
             if (!attempts.clientWaiting(id) || faults.stalled(replica)) {
                 // abandoned by its client, or finished on a hung replica whose answers never leave
                 if (!attempts.clientWaiting(id)) {
-                    wastedNanos += sim.now() - attempts.serviceStartNanos(id);
+                    long work = sim.now() - attempts.serviceStartNanos(id);
+                    wastedNanos += work;
+                    recorder.workWasted(index, work, sim.now());
                 }
                 attempts.serverDone(id);
             } else if (downstreamFailed) {

@@ -3,6 +3,7 @@ package dev.retrylab.scenario;
 import dev.retrylab.fault.Fault;
 import dev.retrylab.model.ClientConfig;
 import dev.retrylab.model.DownstreamCall;
+import dev.retrylab.model.HerdWindow;
 import dev.retrylab.model.LoadBalancing;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ServiceConfig;
@@ -48,7 +49,8 @@ import java.util.regex.Pattern;
  * digits, {@code -} and {@code _}; every client group targets a defined service, or several with
  * shares adding up to 100% (exactly one of {@code target} and {@code targets}; there may be any
  * number of groups; each runs the strategy being compared); the interval is at most the duration,
- * and the run has at most {@value #MAX_INTERVALS} intervals; a name or key appears once in its
+ * and the run has at most {@value #MAX_INTERVALS} intervals; the herd window's instant lies in the
+ * run and it has at most {@value HerdWindow#MAX_BUCKETS} buckets; a name or key appears once in its
  * mapping; and the rules of {@link WorkloadReader}, {@link CallReader}, {@link FaultReader},
  * {@link StrategyReader} and {@link StrategyInheritance}. Stateless and thread-safe.
  */
@@ -60,7 +62,8 @@ public final class ScenarioLoader {
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "replications", "duration",
-            "interval", "services", "clients", "faults", "strategies");
+            "interval", "services", "clients", "faults", "strategies", "herd");
+    static final List<String> HERD_KEYS = List.of("at", "before", "after", "bucket");
     static final List<String> SERVICE_KEYS = List.of("replicas", "workers", "queue", "serviceTime", "loadCost",
             "networkDelay", "cancelOnTimeout", "loadBalancing", "failureProbability", "failureKind", "contendedRows",
             "calls");
@@ -236,15 +239,47 @@ public final class ScenarioLoader {
         Map<String, StrategyFactory> compared = top.containsKey("strategies")
                 ? strategies.read(top.get("strategies"), services == null ? null : services.keySet(), called)
                 : Map.of();
+        HerdWindow herd = top.containsKey("herd") ? herd(top.get("herd"), duration, faults) : null;
         reader.throwIfAny();
         try {
             return new Scenario(name, description, seed, duration.toNanos(), interval.toNanos(),
-                    List.copyOf(services.values()), clients, faults, compared, calls, replications);
+                    List.copyOf(services.values()), clients, faults, compared, calls, replications, herd);
         } catch (IllegalArgumentException e) {
             reader.error(root, e.getMessage());
             reader.throwIfAny();
             throw e;
         }
+    }
+
+    /**
+     * The herd window: {@code at} (default: the end of the fault that starts first, else 0) within
+     * the run, {@code before}, {@code after} and {@code bucket}, at most {@value
+     * HerdWindow#MAX_BUCKETS} buckets. Null after a mistake.
+     */
+    private HerdWindow herd(SourceNode node, Duration duration, List<Fault> faults) {
+        Map<String, SourceNode> keys = reader.mapping(node, HERD_KEYS, List.of());
+        Duration at = reader.duration(keys.get("at"), null, Duration.ZERO);
+        Duration before = reader.duration(keys.get("before"), HerdWindow.DEFAULT_BEFORE, Duration.ZERO);
+        Duration after = reader.duration(keys.get("after"), HerdWindow.DEFAULT_AFTER, ONE_NANO);
+        Duration bucket = reader.duration(keys.get("bucket"), HerdWindow.DEFAULT_BUCKET, ONE_NANO);
+        if (at != null && duration != null && at.compareTo(duration) > 0) {
+            reader.error(keys.get("at"), "must be within the run (duration " + DurationText.format(duration)
+                    + "), found " + keys.get("at").scalar());
+            return null;
+        }
+        if (before == null || after == null || bucket == null) {
+            return null;
+        }
+        long buckets = HerdWindow.buckets(before.toNanos(), after.toNanos(), bucket.toNanos());
+        if (buckets > HerdWindow.MAX_BUCKETS) {
+            reader.error(keys.containsKey("bucket") ? keys.get("bucket") : node, "the window (before "
+                    + DurationText.format(before) + " + after " + DurationText.format(after) + ") would have "
+                    + buckets + " buckets of " + DurationText.format(bucket) + "; at most " + HerdWindow.MAX_BUCKETS
+                    + " are allowed: widen the bucket or narrow the window");
+            return null;
+        }
+        long instant = at != null ? at.toNanos() : HerdWindow.defaultInstant(faults);
+        return new HerdWindow(instant, before.toNanos(), after.toNanos(), bucket.toNanos());
     }
 
     /**

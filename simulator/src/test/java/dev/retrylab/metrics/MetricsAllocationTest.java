@@ -70,4 +70,37 @@ class MetricsAllocationTest {
         assertThat(bytes).isLessThan(EVENTS);
         assertThat(histogram.count()).isEqualTo(6L * EVENTS);
     }
+
+    @Test
+    void intervalPercentiles_recordingAcrossIntervals_allocatesNothing() {
+        // 100,000 latencies 100 microseconds apart per run: every run crosses 10 intervals, so each
+        // writes percentiles into the series and clears the histogram ten times
+        IntervalSeries series = new IntervalSeries(Duration.ofSeconds(1), Duration.ofSeconds(70));
+        IntervalPercentiles latency = new IntervalPercentiles(series, Duration.ofSeconds(70), "latency", 50, 99);
+        long[] now = {0};
+
+        long bytes = bytesAllocatedBy(() -> {
+            for (int i = 0; i < EVENTS; i++) {
+                long t = now[0] += 100 * MICRO;
+                series.increment(IntervalSeries.SUCCESSES, t);
+                latency.record(1_000L + 7_919L * i, t);
+            }
+        });
+
+        assertThat(bytes).isLessThan(EVENTS);
+        assertThat(series.total(IntervalSeries.SUCCESSES)).isEqualTo(6L * EVENTS);
+    }
+
+    @Test
+    void bucketCounts_recording_allocatesNothing() {
+        BucketCounts counts = new BucketCounts(0, 10 * MICRO * 1_000, 1_000);
+
+        long bytes = bytesAllocatedBy(() -> {
+            for (int i = 0; i < EVENTS; i++) {
+                counts.record(7_919L * MICRO * i % (20L * 1_000_000_000));
+            }
+        });
+
+        assertThat(bytes).isLessThan(EVENTS);
+    }
 }

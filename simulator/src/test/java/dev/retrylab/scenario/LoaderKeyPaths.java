@@ -44,6 +44,7 @@ final class LoaderKeyPaths {
         workload("clients.*.workload");
         faults("faults[]");
         strategy("strategies.*", StrategyReader.KEYS);
+        keys("herd", ScenarioLoader.HERD_KEYS);
     }
 
     private void keys(String path, Collection<String> keys) {

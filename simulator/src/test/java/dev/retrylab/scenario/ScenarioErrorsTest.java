@@ -71,7 +71,8 @@ class ScenarioErrorsTest {
         assertThat(errors).extracting(ScenarioError::toString).containsExactly(
                 "broken.yaml:1:1: the key 'duration' is required here",
                 "broken.yaml:1:10: duraton: unknown key 'duraton' (did you mean 'duration'?); allowed here: name, "
-                        + "description, seed, replications, duration, interval, services, clients, faults, strategies");
+                        + "description, seed, replications, duration, interval, services, clients, faults, strategies, "
+                        + "herd");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.retrylab.cli;
 
+import dev.retrylab.chart.ChartFormat;
 import dev.retrylab.strategy.backoff.BackoffType;
 import dev.retrylab.strategy.backoff.Jitter;
 import dev.retrylab.time.DurationText;
@@ -45,6 +46,13 @@ final class Converters {
         @Override
         public OutputFormat convert(String value) {
             return lowerCaseEnum(OutputFormat.class, value);
+        }
+    }
+
+    static final class ChartFormatConverter implements CommandLine.ITypeConverter<ChartFormat> {
+        @Override
+        public ChartFormat convert(String value) {
+            return lowerCaseEnum(ChartFormat.class, value);
         }
     }
 

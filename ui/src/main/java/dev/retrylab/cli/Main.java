@@ -9,6 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // charts are drawn off screen: no display needed
+        System.setProperty("java.awt.headless", "true");
         System.exit(RetrylabCommand.commandLine().execute(args));
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RetrylabCommand.Version.class,
         description = "Chaos-testing and retry-simulation workbench.",
-        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, ListCommand.class, BackoffCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ChartCommand.class, SweepCommand.class, ValidateCommand.class,
+                ListCommand.class, BackoffCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RetrylabCommand implements Runnable {
 
     /** Exit code for bad input: options, values or files. */

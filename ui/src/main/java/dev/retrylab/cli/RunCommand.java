@@ -1,5 +1,7 @@
 package dev.retrylab.cli;
 
+import dev.retrylab.chart.ChartExport;
+import dev.retrylab.chart.ChartFormat;
 import dev.retrylab.metrics.AtomicFile;
 import dev.retrylab.metrics.IntervalCsv;
 import dev.retrylab.model.ReplicationRunner;
@@ -10,7 +12,7 @@ import dev.retrylab.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -51,8 +53,28 @@ final class RunCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write summary.json, summary.md and series.csv to this folder, created if missing.")
+            description = "Also write summary.json, summary.md and series.csv (and with --charts the charts and "
+                    + "report.pdf) to this folder, created if missing.")
     Path out;
+
+    @Option(names = "--charts",
+            description = "Also write the charts and report.pdf to the --out folder, as retrylab chart does.")
+    boolean charts;
+
+    @Option(names = "--chart-format", converter = Converters.ChartFormatConverter.class, split = ",",
+            paramLabel = "FORMAT", defaultValue = "png",
+            description = "With --charts: png|svg|pdf, or several separated by commas (default: ${DEFAULT-VALUE}).")
+    List<ChartFormat> chartFormats;
+
+    @Option(names = "--chart-width", paramLabel = "PIXELS", defaultValue = "1600",
+            description = "With --charts: the width of every chart, " + ChartExport.MIN_SIZE + " to "
+                    + ChartExport.MAX_SIZE + " (default: ${DEFAULT-VALUE}).")
+    int chartWidth;
+
+    @Option(names = "--chart-height", paramLabel = "PIXELS", defaultValue = "900",
+            description = "With --charts: the height of every chart, " + ChartExport.MIN_SIZE + " to "
+                    + ChartExport.MAX_SIZE + " (default: ${DEFAULT-VALUE}).")
+    int chartHeight;
 
     @Option(names = "--series", paramLabel = "CSV",
             description = "Also write the time series of every strategy to this CSV file (replication 0 when "
@@ -81,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format csv is not available for run: use --series FILE for the "
                     + "time series, or --format table|json");
         }
+        if (charts && out == null) {
+            throw new IllegalArgumentException("--charts needs --out DIR: the charts and report.pdf are written to "
+                    + "that folder");
+        }
+        ChartFiles.checkSize("--chart-width", chartWidth, "--chart-height", chartHeight);
         int threadCount = RunSupport.threads(parallel.threads);
         RunSupport.checkReplications(replications);
         Scenario scenario;
@@ -89,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return RunSupport.reportErrors(spec.commandLine().getErr(), List.of(e));
         }
-        String baselineName = baseline(scenario);
+        String baselineName = RunSupport.baseline(scenario, baseline, file);
         checkSeriesFile();
         RunSupport.prepareOutputFolder(out);
         ScenarioResult result = run(scenario, replications == null ? scenario.replications() : replications,
@@ -103,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
                 AtomicFile.write(out.resolve("summary.json"), json + "\n");
                 AtomicFile.write(out.resolve("summary.md"), SummaryMarkdown.write(result, baselineName));
                 IntervalCsv.write(out.resolve("series.csv"), result.series());
+                if (charts) {
+                    ChartFiles.write(out, result, baselineName, new LinkedHashSet<>(chartFormats), chartWidth,
+                            chartHeight);
+                }
             });
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -113,18 +144,6 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private String baseline(Scenario scenario) {
-        List<String> names = new ArrayList<>(scenario.strategies().keySet());
-        if (baseline == null) {
-            return names.get(0);
-        }
-        if (!names.contains(baseline)) {
-            throw new IllegalArgumentException("--baseline '" + baseline + "' is not a strategy of " + file
-                    + "; the strategies are " + String.join(", ", names));
-        }
-        return baseline;
     }
 
     private void checkSeriesFile() {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,19 @@ final class RunSupport {
             throw new IllegalArgumentException("--replications must be from 1 to " + Scenario.MAX_REPLICATIONS
                     + ", was " + replications);
         }
+    }
+
+    /** The strategy {@code --baseline} names, checked against the scenario, or the first one listed. */
+    static String baseline(Scenario scenario, String baseline, Path file) {
+        List<String> names = new ArrayList<>(scenario.strategies().keySet());
+        if (baseline == null) {
+            return names.get(0);
+        }
+        if (!names.contains(baseline)) {
+            throw new IllegalArgumentException("--baseline '" + baseline + "' is not a strategy of " + file
+                    + "; the strategies are " + String.join(", ", names));
+        }
+        return baseline;
     }
 
     /** Prints each mistake once, in order, and returns the exit code for bad input. */
@@ -103,6 +118,23 @@ final class RunSupport {
     /** A file write that may fail. */
     interface FileWrite {
         void write() throws IOException;
+    }
+
+    /** A file write that may fail and tells what it wrote. */
+    interface FilesWrite {
+        List<Path> write() throws IOException;
+    }
+
+    /**
+     * Runs {@code write} and returns what it wrote; a failure becomes a bad-input message naming
+     * the option and the path.
+     */
+    static List<Path> writeFiles(String option, Path path, FilesWrite write) {
+        try {
+            return write.write();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + option + " " + path + ": " + e.getMessage());
+        }
     }
 
     /** Runs {@code write}; a failure becomes a bad-input message naming the option and the path. */

@@ -1,12 +1,18 @@
 package dev.retrylab.cli;
 
+import dev.retrylab.chart.ChartExport;
+import dev.retrylab.chart.NamedChart;
+import dev.retrylab.chart.SweepCharts;
+import dev.retrylab.chart.SweepResults;
 import dev.retrylab.metrics.AtomicFile;
+import dev.retrylab.metrics.SummaryMetric;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
 import dev.retrylab.scenario.ScenarioOverride;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +39,9 @@ import picocli.CommandLine.Parameters;
                         + "--param clients.agents.count=1000,10000"})
 final class SweepCommand implements Callable<Integer> {
 
+    private static final int CHART_WIDTH = 1600;
+    private static final int CHART_HEIGHT = 900;
+
     @Parameters(paramLabel = "FILE", description = "The scenario file, for example scenarios/retry-storm.yaml.")
     Path file;
 
@@ -51,8 +60,15 @@ final class SweepCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write sweep.json and sweep.csv to this folder, created if missing.")
+            description = "Also write sweep.json and sweep.csv (and with --charts the charts) to this folder, "
+                    + "created if missing.")
     Path out;
+
+    @Option(names = "--charts",
+            description = "Also write, to the --out folder, a PNG chart of each headline metric against the swept "
+                    + "values: a line per strategy with 95%% intervals for one --param, a heatmap per strategy "
+                    + "for two.")
+    boolean charts;
 
     @CommandLine.Mixin
     ParallelRunOptions parallel = new ParallelRunOptions();
@@ -71,6 +87,19 @@ final class SweepCommand implements Callable<Integer> {
         return error.replaceFirst("\\(set by --param ([^=]*)=.*\\)$", "(set by --param $1)");
     }
 
+    /** A chart of each headline metric, as {@code sweep-<metric>.png} or {@code sweep-<metric>-<strategy>.png}. */
+    private void writeCharts(SweepGrid grid, List<ScenarioResult> results) throws IOException {
+        List<List<String>> values = grid.points().stream()
+                .map(point -> point.stream().map(ScenarioOverride::value).toList()).toList();
+        SweepResults sweep = new SweepResults(grid.parameters().stream().map(SweepParameter::path).toList(), values,
+                results);
+        for (SummaryMetric metric : SummaryMetric.HEADLINE) {
+            for (NamedChart chart : SweepCharts.of(sweep, metric)) {
+                ChartExport.png(chart.chart(), out.resolve(chart.name() + ".png"), CHART_WIDTH, CHART_HEIGHT);
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         int threadCount = RunSupport.threads(parallel.threads);
@@ -80,6 +109,12 @@ final class SweepCommand implements Callable<Integer> {
             parsed.add(SweepParameter.parse(parameter));
         }
         SweepGrid grid = new SweepGrid(parsed);
+        if (charts && out == null) {
+            throw new IllegalArgumentException("--charts needs --out DIR: the charts are written to that folder");
+        }
+        if (charts && parsed.size() > 2) {
+            throw new IllegalArgumentException("--charts draws one or two swept parameters, not " + parsed.size());
+        }
         List<Scenario> points = new ArrayList<>();
         List<ScenarioException> failures = new ArrayList<>();
         for (List<ScenarioOverride> point : grid.points()) {
@@ -110,6 +145,9 @@ final class SweepCommand implements Callable<Integer> {
             RunSupport.writeFile("--out", out, () -> {
                 AtomicFile.write(out.resolve("sweep.json"), json + "\n");
                 AtomicFile.write(out.resolve("sweep.csv"), csv);
+                if (charts) {
+                    writeCharts(grid, results);
+                }
             });
         }
         PrintWriter stdout = spec.commandLine().getOut();

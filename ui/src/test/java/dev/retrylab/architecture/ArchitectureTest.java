@@ -73,6 +73,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.retrylab.ui.."));
     }
 
+    @Test
+    void charts_neverImportTheCommandLine() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retrylab.cli..", "picocli.."));
+    }
+
     private static void check(ArchRule rule) {
         rule.allowEmptyShould(true).check(classes);
     }

@@ -12,7 +12,10 @@ record CommandRun(int exitCode, String out, String err) {
         return of(Terminal.NONE, System::nanoTime, args);
     }
 
-    /** Runs with {@code run}'s and {@code sweep}'s output going to {@code terminal}, progress bars on {@code nanoTime}. */
+    /**
+     * Runs with {@code run}'s, {@code chart}'s and {@code sweep}'s output going to {@code terminal},
+     * progress bars on {@code nanoTime}.
+     */
     static CommandRun of(Terminal terminal, LongSupplier nanoTime, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -22,6 +25,9 @@ record CommandRun(int exitCode, String out, String err) {
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.terminal = terminal;
         run.nanoTime = nanoTime;
+        ChartCommand chart = commandLine.getSubcommands().get("chart").getCommand();
+        chart.terminal = terminal;
+        chart.nanoTime = nanoTime;
         SweepCommand sweep = commandLine.getSubcommands().get("sweep").getCommand();
         sweep.terminal = terminal;
         sweep.nanoTime = nanoTime;
