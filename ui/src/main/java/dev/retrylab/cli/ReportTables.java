@@ -12,14 +12,15 @@ import java.util.Map;
 /**
  * The tables of {@code report.pdf}: the summary of every strategy and each strategy against the
  * baseline with its verdicts, from the same cells as the terminal table and {@code summary.md}.
- * Stateless.
+ * Stateless. The workbench shows the same tables.
  */
-final class ReportTables {
+public final class ReportTables {
 
     private ReportTables() {
     }
 
-    static List<ReportTable> of(ScenarioResult result, String baseline) {
+    /** The summary table, and when there are several strategies the one against {@code baseline}. */
+    public static List<ReportTable> of(ScenarioResult result, String baseline) {
         List<ReportTable> tables = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("strategy");

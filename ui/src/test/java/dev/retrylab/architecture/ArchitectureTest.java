@@ -79,6 +79,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.retrylab.cli..", "picocli.."));
     }
 
+    @Test
+    void workbenchViewModels_neverImportJavaFx() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx.."));
+    }
+
     private static void check(ArchRule rule) {
         rule.allowEmptyShould(true).check(classes);
     }
