@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param path   the key path, for example {@code strategies.retries.retry.maxAttempts}
  * @param values the values in sweep order, as they would be written in the file
  */
-record SweepParameter(String path, List<String> values) {
+public record SweepParameter(String path, List<String> values) {
 
     /** More values than this in one parameter is a typo, not a sweep. */
     static final int MAX_VALUES = 1_000;
@@ -24,7 +24,7 @@ record SweepParameter(String path, List<String> values) {
     private static final String EXAMPLE = "for example strategies.retries.retry.maxAttempts=1..6 "
             + "or clients.agents.count=1000,10000";
 
-    SweepParameter {
+    public SweepParameter {
         values = List.copyOf(values);
     }
 
@@ -33,7 +33,7 @@ record SweepParameter(String path, List<String> values) {
      *
      * @throws IllegalArgumentException with a message that names the parameter and shows the form
      */
-    static SweepParameter parse(String text) {
+    public static SweepParameter parse(String text) {
         int equals = text.indexOf('=');
         if (equals < 0) {
             throw bad(text, "expected PATH=VALUES, " + EXAMPLE);

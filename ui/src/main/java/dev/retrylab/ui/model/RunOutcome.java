@@ -1,19 +1,17 @@
 package dev.retrylab.ui.model;
 
-import dev.retrylab.model.ScenarioResult;
+/** How a {@link RunTask} ended: with its result, a readable error, or cancelled. */
+public sealed interface RunOutcome<T> {
 
-/** How a {@link RunTask} ended. */
-public sealed interface RunOutcome {
-
-    /** The run finished with {@code result}. */
-    record Succeeded(ScenarioResult result) implements RunOutcome {
+    /** The task finished with {@code result}. */
+    record Succeeded<T>(T result) implements RunOutcome<T> {
     }
 
-    /** The run failed; {@code message} is one readable line. */
-    record Failed(String message) implements RunOutcome {
+    /** The task failed; {@code message} is one readable line. */
+    record Failed<T>(String message) implements RunOutcome<T> {
     }
 
-    /** The run was cancelled. */
-    record Cancelled() implements RunOutcome {
+    /** The task was cancelled. */
+    record Cancelled<T>() implements RunOutcome<T> {
     }
 }

@@ -1,20 +1,26 @@
 package dev.retrylab.ui.model;
 
+import dev.retrylab.chart.SweepResults;
+import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * One run of a scenario, off the calling thread: it reports progress as runs finish, can be
- * cancelled (the runs under way finish, no new one starts), and ends in a {@link RunOutcome}: the
- * result, a readable error, or cancelled. Listeners are called on the running thread; a view
- * hands them over to its own thread.
+ * A run of a scenario, or of the points of a sweep, off the calling thread: it reports progress
+ * as runs finish, can be cancelled (the runs under way finish, no new one starts), and ends in a
+ * {@link RunOutcome}: the result, a readable error, or cancelled. Listeners are called on the
+ * running thread; a view hands them over to its own thread.
+ *
+ * @param <T> what the task gives: a {@link ScenarioResult}, or the {@link SweepResults}
  */
-public final class RunTask {
+public final class RunTask<T> {
 
     /** Hears how far the run has got. */
     @FunctionalInterface
@@ -23,30 +29,53 @@ public final class RunTask {
         void progress(int finished, int total);
     }
 
-    private final Scenario scenario;
-    private final int threads;
+    private final String name;
+    private final Function<RunProgress, T> work;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** A task that runs {@code scenario} on up to {@code threads} threads. */
-    public RunTask(Scenario scenario, int threads) {
+    private RunTask(String name, Function<RunProgress, T> work) {
+        this.name = name;
+        this.work = work;
+    }
+
+    /** A task that runs every strategy of {@code scenario} on up to {@code threads} threads. */
+    public static RunTask<ScenarioResult> run(Scenario scenario, int threads) {
+        checkThreads(threads);
+        return new RunTask<>("the run of " + scenario.name(),
+                progress -> ReplicationRunner.run(scenario, scenario.replications(), threads, progress));
+    }
+
+    /**
+     * A task that runs {@code points}, one scenario per value of {@code parameter} in order, on up
+     * to {@code threads} threads, keeping the summaries only.
+     */
+    public static RunTask<SweepResults> sweep(SweepParameter parameter, List<Scenario> points, int threads) {
+        checkThreads(threads);
+        if (points.size() != parameter.values().size()) {
+            throw new IllegalArgumentException("one scenario per value of " + parameter.path() + " is needed");
+        }
+        return new RunTask<>("the sweep of " + parameter.path(), progress -> new SweepResults(
+                List.of(parameter.path()), parameter.values().stream().map(List::of).toList(),
+                ReplicationRunner.runAll(points, threads, false, progress)));
+    }
+
+    private static void checkThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
         }
-        this.scenario = scenario;
-        this.threads = threads;
     }
 
-    /** Starts the run on {@code executor}; the future completes with the outcome, never exceptionally. */
-    public CompletableFuture<RunOutcome> start(Executor executor, ProgressListener listener) {
-        return CompletableFuture.supplyAsync(() -> run(listener), executor);
+    /** Starts the task on {@code executor}; the future completes with the outcome, never exceptionally. */
+    public CompletableFuture<RunOutcome<T>> start(Executor executor, ProgressListener listener) {
+        return CompletableFuture.supplyAsync(() -> execute(listener), executor);
     }
 
-    /** Asks the run to stop: it ends as {@link RunOutcome.Cancelled} once the runs under way finish. */
+    /** Asks the task to stop: it ends as {@link RunOutcome.Cancelled} once the runs under way finish. */
     public void cancel() {
         cancelled.set(true);
     }
 
-    private RunOutcome run(ProgressListener listener) {
+    private RunOutcome<T> execute(ProgressListener listener) {
         RunProgress progress = (finished, total) -> {
             listener.progress(finished, total);
             if (cancelled.get()) {
@@ -55,14 +84,14 @@ public final class RunTask {
         };
         try {
             if (cancelled.get()) {
-                return new RunOutcome.Cancelled();
+                return new RunOutcome.Cancelled<>();
             }
-            ScenarioResult result = ReplicationRunner.run(scenario, scenario.replications(), threads, progress);
-            return cancelled.get() ? new RunOutcome.Cancelled() : new RunOutcome.Succeeded(result);
+            T result = work.apply(progress);
+            return cancelled.get() ? new RunOutcome.Cancelled<>() : new RunOutcome.Succeeded<>(result);
         } catch (Cancellation e) {
-            return new RunOutcome.Cancelled();
+            return new RunOutcome.Cancelled<>();
         } catch (RuntimeException | OutOfMemoryError e) {
-            return new RunOutcome.Failed(Messages.readable("the run of " + scenario.name() + " failed", e));
+            return new RunOutcome.Failed<>(Messages.readable(name + " failed", e));
         }
     }
 

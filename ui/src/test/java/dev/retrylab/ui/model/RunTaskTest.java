@@ -1,7 +1,10 @@
 package dev.retrylab.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retrylab.chart.SweepResults;
+import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
@@ -27,15 +30,15 @@ class RunTaskTest {
     void start_validScenario_succeedsOnAnotherThreadWithTheRunnersResult() throws Exception {
         List<String> threads = new ArrayList<>();
         List<Integer> finished = new ArrayList<>();
-        RunTask task = new RunTask(scenario, 1);
+        RunTask<?> task = RunTask.run(scenario, 1);
 
-        RunOutcome outcome = task.start(executor, (done, total) -> {
+        RunOutcome<?> outcome = task.start(executor, (done, total) -> {
             threads.add(Thread.currentThread().getName());
             finished.add(done);
         }).get(60, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOf(RunOutcome.Succeeded.class);
-        var result = ((RunOutcome.Succeeded) outcome).result();
+        var result = (dev.retrylab.model.ScenarioResult) ((RunOutcome.Succeeded<?>) outcome).result();
         var expected = ReplicationRunner.run(scenario, 2, 1, RunProgress.NONE);
         assertThat(result.strategies()).isEqualTo(expected.strategies());
         assertThat(finished).containsExactly(1, 2, 3, 4, 5, 6);
@@ -45,9 +48,9 @@ class RunTaskTest {
     @Test
     void cancel_atTheFirstProgress_endsCancelledWithoutRunningTheRest() throws Exception {
         List<Integer> finished = new ArrayList<>();
-        RunTask task = new RunTask(scenario, 1);
+        RunTask<?> task = RunTask.run(scenario, 1);
 
-        RunOutcome outcome = task.start(executor, (done, total) -> {
+        RunOutcome<?> outcome = task.start(executor, (done, total) -> {
             finished.add(done);
             task.cancel();
         }).get(60, TimeUnit.SECONDS);
@@ -58,12 +61,43 @@ class RunTaskTest {
 
     @Test
     void start_progressListenerFails_readableFailureNotAnException() throws Exception {
-        RunTask task = new RunTask(scenario, 1);
+        RunTask<?> task = RunTask.run(scenario, 1);
 
-        RunOutcome outcome = task.start(executor, (done, total) -> {
+        RunOutcome<?> outcome = task.start(executor, (done, total) -> {
             throw new IllegalStateException("disk full\n\tat somewhere");
         }).get(60, TimeUnit.SECONDS);
 
-        assertThat(outcome).isEqualTo(new RunOutcome.Failed("the run of tiny failed: disk full"));
+        assertThat(outcome).isEqualTo(new RunOutcome.Failed<>("the run of tiny failed: disk full"));
+    }
+
+    @Test
+    void sweep_twoValuesOfACount_oneResultPerValueWithThatValue() throws Exception {
+        ScenarioDocument document = new ScenarioDocument();
+        document.edit(TinyScenario.TEXT);
+        RunSettings settings = new RunSettings();
+        settings.adopt(scenario);
+        settings.replications(1);
+        SweepParameter parameter = SweepParameter.parse("clients.agents.count=10,20");
+
+        RunOutcome<?> outcome = RunTask.sweep(parameter, SweepPlan.points(document, settings, parameter), 1)
+                .start(executor, (done, total) -> { }).get(60, TimeUnit.SECONDS);
+
+        SweepResults sweep = (SweepResults) ((RunOutcome.Succeeded<?>) outcome).result();
+        assertThat(sweep.parameters()).containsExactly("clients.agents.count");
+        assertThat(sweep.values()).containsExactly(List.of("10"), List.of("20"));
+        assertThat(sweep.results()).extracting(r -> r.scenario().clients().get(0).count()).containsExactly(10, 20);
+    }
+
+    @Test
+    void points_badValue_messageWithLineAndPath() {
+        ScenarioDocument document = new ScenarioDocument();
+        document.edit(TinyScenario.TEXT);
+        RunSettings settings = new RunSettings();
+        settings.adopt(scenario);
+
+        assertThatThrownBy(() -> SweepPlan.points(document, settings,
+                SweepParameter.parse("clients.agents.count=-5")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("untitled.yaml:").hasMessageContaining("clients.agents.count");
     }
 }
