@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = RetrylabCommand.Version.class,
         description = "Chaos-testing and retry-simulation workbench.",
         subcommands = {RunCommand.class, ChartCommand.class, SweepCommand.class, ValidateCommand.class,
-                ListCommand.class, BackoffCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ListCommand.class, BackoffCommand.class, BenchCommand.class, UiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RetrylabCommand implements Runnable {
 
     /** Exit code for bad input: options, values or files. */

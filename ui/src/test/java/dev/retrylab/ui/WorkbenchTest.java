@@ -1,0 +1,196 @@
+package dev.retrylab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retrylab.chart.ChartFormat;
+import dev.retrylab.scenario.ScenarioError;
+import dev.retrylab.ui.model.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workbench's main flows, driven through its window on Monocle's headless platform: open a
+ * bundled scenario from the menu, run it, see the charts, export a chart and the report with the
+ * keyboard shortcuts, and see a broken file's errors. File choosers are answered by {@link Answers}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+
+    /** The bundled scenarios, seen from the module's folder where the tests run. */
+    private static final Path LIBRARY = Path.of("..", "scenarios");
+    /** A small bundled scenario: two strategies, 60 s, one run each in about a second. */
+    private static final String BUNDLED = "thundering-herd.yaml";
+
+    @TempDir
+    static Path folder;
+
+    private final Answers answers = new Answers();
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage, Settings.inMemory(), LIBRARY, answers);
+        stage.setScene(new Scene(workbench.root(), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void libraryMenu_openThenRun_chartsAndSummaryAppear(FxRobot robot) throws TimeoutException {
+        openFromTheLibrary(robot);
+
+        robot.clickOn("#run");
+        waitForCharts(robot);
+
+        TabPane charts = robot.lookup("#charts").queryAs(TabPane.class);
+        assertThat(charts.getTabs()).extracting(Tab::getText).startsWith("load over time", "amplification over time");
+        assertThat(robot.lookup(".summary-table").queryAll()).isNotEmpty();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("Ran thundering-herd");
+    }
+
+    @Test
+    void chart_mouseOverThePlot_crosshairReadsTimeAndValue(FxRobot robot) throws TimeoutException {
+        openFromTheLibrary(robot);
+        robot.clickOn("#run");
+        waitForCharts(robot);
+        ChartView view = (ChartView) robot.lookup("#charts").queryAs(TabPane.class).getTabs().get(0).getContent();
+
+        robot.moveTo(view).moveBy(0, -view.getHeight() / 4);
+
+        assertThat(view.reading()).startsWith("time (s) ").contains("(/s)");
+    }
+
+    @Test
+    void shortcuts_exportChartAndReport_writeAPngAndAPdf(FxRobot robot) throws Exception {
+        openFromTheLibrary(robot);
+        robot.clickOn("#run");
+        waitForCharts(robot);
+        Path png = folder.resolve("chart.png");
+        Path pdf = folder.resolve("the-report.pdf");
+
+        answers.exportFile = png;
+        robot.push(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        answers.exportFile = pdf;
+        robot.push(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(answers.suggested).isEqualTo(ChartFormat.PDF);
+    }
+
+    @Test
+    void openShortcut_brokenFile_errorListedAtItsLineAndRunRefused(FxRobot robot) throws IOException {
+        Path broken = Files.writeString(folder.resolve("broken.yaml"),
+                Files.readString(LIBRARY.resolve(BUNDLED)).replaceFirst("workers: \\d+", "workers: lots"));
+        answers.openFile = broken;
+
+        robot.push(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> errors = robot.lookup("#errors").queryAs(ListView.class);
+        assertThat(errors.getItems()).hasSize(1);
+        ScenarioError error = (ScenarioError) errors.getItems().get(0);
+        assertThat(error.path()).endsWith("workers");
+        assertThat(robot.lookup("#validation").queryAs(Label.class).getText())
+                .isEqualTo("1 error at line " + error.line());
+        assertThat(robot.lookup("#run").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void editor_typingAMistake_errorAppearsThenGoesWhenFixed(FxRobot robot) throws TimeoutException {
+        openFromTheLibrary(robot);
+        TextArea editor = robot.lookup("#editor").queryAs(TextArea.class);
+        ListView<?> errors = robot.lookup("#errors").queryAs(ListView.class);
+        robot.clickOn(editor);
+        robot.interact(() -> editor.positionCaret(editor.getText().indexOf("duration: ") + "duration: ".length()));
+
+        robot.type(KeyCode.X);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors.getItems()).hasSize(1);
+
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors.getItems()).isEmpty();
+    }
+
+    private void openFromTheLibrary(FxRobot robot) throws TimeoutException {
+        robot.clickOn("Library");
+        robot.clickOn(shown(robot, BUNDLED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#editor").queryAs(TextArea.class).getText()).contains("name: thundering-herd");
+    }
+
+    /** The node showing {@code text} in a window on screen, once a menu has opened. */
+    private static Node shown(FxRobot robot, String text) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(text).match(WorkbenchTest::onScreen)
+                .tryQuery().isPresent());
+        return robot.lookup(text).match(WorkbenchTest::onScreen).query();
+    }
+
+    private static boolean onScreen(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null
+                && node.getScene().getWindow().isShowing() && node.isVisible();
+    }
+
+    private static void waitForCharts(FxRobot robot) throws TimeoutException {
+        TabPane charts = robot.lookup("#charts").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !charts.getTabs().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Answers the file choosers with paths the test sets. */
+    private static final class Answers implements FileDialogs {
+        Path openFile;
+        Path exportFile;
+        ChartFormat suggested;
+
+        @Override
+        public Optional<Path> openScenario(Optional<Path> start) {
+            return Optional.ofNullable(openFile);
+        }
+
+        @Override
+        public Optional<Path> saveScenario(Optional<Path> start, String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> exportFile(Optional<Path> start, String name, ChartFormat... formats) {
+            suggested = formats.length == 1 ? formats[0] : null;
+            return Optional.ofNullable(exportFile);
+        }
+
+        @Override
+        public Optional<Path> exportFolder(Optional<Path> start) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ChartFormat> exportFormat() {
+            return Optional.empty();
+        }
+    }
+}
