@@ -4,20 +4,26 @@ import dev.retrylab.chart.NamedChart;
 import dev.retrylab.ui.model.ChartReading;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.fx.overlay.CrosshairOverlayFX;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Crosshair;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
 
 /**
- * One chart in a {@link ChartViewer}: drag to zoom, scroll to zoom, Alt-drag to pan, the context
- * menu to reset the zoom or export; a vertical crosshair follows the mouse and the line under the
- * chart reads the values under it.
+ * One chart in a {@link ChartViewer}: drag or scroll to zoom, Alt-drag to pan, double-click to
+ * restore the axes, the context menu to export; a vertical crosshair follows the mouse and the
+ * line under the chart reads the values under it.
  */
 final class ChartView extends BorderPane {
 
@@ -25,10 +31,12 @@ final class ChartView extends BorderPane {
     private final ChartViewer viewer;
     private final Label reading = new Label(" ");
     private final Crosshair crosshair = new Crosshair(Double.NaN, Color.DARK_GRAY, new BasicStroke(0.8f));
+    private final List<Runnable> restoreAxes = new ArrayList<>();
 
     ChartView(NamedChart chart) {
         this.chart = chart;
         makePannable(chart);
+        rememberAxes(chart);
         viewer = new ChartViewer(chart.chart());
         if (chart.chart().getPlot() instanceof XYPlot) {
             CrosshairOverlayFX overlay = new CrosshairOverlayFX();
@@ -38,6 +46,9 @@ final class ChartView extends BorderPane {
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getTrigger().getClickCount() == 2) {
+                    restoreAxes.forEach(Runnable::run);
+                }
             }
 
             @Override
@@ -68,6 +79,39 @@ final class ChartView extends BorderPane {
             crosshair.setValue(Double.NaN);
             reading.setText(" ");
         });
+    }
+
+    /** Keeps each value axis' range as first shown, auto or fixed, to restore after zooming and panning. */
+    private void rememberAxes(NamedChart chart) {
+        List<ValueAxis> axes = new ArrayList<>();
+        if (chart.chart().getPlot() instanceof XYPlot plot) {
+            axes.add(plot.getDomainAxis());
+            axes.add(plot.getRangeAxis());
+            if (plot instanceof CombinedDomainXYPlot combined) {
+                combined.getSubplots().forEach(panel -> axes.add(panel.getRangeAxis()));
+            }
+        } else if (chart.chart().getPlot() instanceof CategoryPlot plot) {
+            axes.add(plot.getRangeAxis());
+            if (plot instanceof CombinedDomainCategoryPlot combined) {
+                for (Object panel : combined.getSubplots()) {
+                    axes.add(((CategoryPlot) panel).getRangeAxis());
+                }
+            }
+        }
+        for (ValueAxis axis : axes) {
+            if (axis == null) {
+                continue;
+            }
+            boolean auto = axis.isAutoRange();
+            Range range = axis.getRange();
+            restoreAxes.add(() -> {
+                if (auto) {
+                    axis.setAutoRange(true);
+                } else {
+                    axis.setRange(range);
+                }
+            });
+        }
     }
 
     private static void makePannable(NamedChart chart) {

@@ -36,6 +36,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -127,7 +128,9 @@ final class Workbench {
         sweepTab.setId("sweepTab");
         Tab chartsTab = new Tab("Charts", charts);
         chartsTab.setId("chartsTab");
-        Tab sideTab = new Tab("Side by side", new javafx.scene.control.ScrollPane(sideBySide));
+        ScrollPane sideScroll = new ScrollPane(sideBySide);
+        sideScroll.setFitToWidth(true);
+        Tab sideTab = new Tab("Side by side", sideScroll);
         Tab summaryTab = new Tab("Summary", summary);
         summaryTab.setId("summaryTab");
         results.getTabs().addAll(chartsTab, sideTab, summaryTab, sweepTab);
@@ -361,7 +364,7 @@ final class Workbench {
             }).toList());
             sideBySide.getChildren().setAll(SmallMultiples.of(shown).stream().map(chart -> {
                 ChartView view = new ChartView(chart);
-                view.setPrefSize(420, 360);
+                view.setPrefSize(385, 320);
                 return view;
             }).toList());
             summary.show(ReportTables.of(shown, baseline()));

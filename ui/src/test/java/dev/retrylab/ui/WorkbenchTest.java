@@ -22,7 +22,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,25 @@ class WorkbenchTest {
         robot.moveTo(view).moveBy(0, -view.getHeight() / 4);
 
         assertThat(view.reading()).startsWith("time (s) ").contains("(/s)");
+    }
+
+    @Test
+    void chart_dragThenDoubleClick_zoomsInThenRestoresTheTimeAxis(FxRobot robot) throws TimeoutException {
+        openFromTheLibrary(robot);
+        robot.clickOn("#run");
+        waitForCharts(robot);
+        ChartView view = (ChartView) robot.lookup("#charts").queryAs(TabPane.class).getTabs().get(0).getContent();
+        ValueAxis time = view.chart().chart().getXYPlot().getDomainAxis();
+        double fullLength = time.getRange().getLength();
+
+        robot.moveTo(view).moveBy(-100, -50).drag(MouseButton.PRIMARY).moveBy(150, 80).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomedLength = time.getRange().getLength();
+        robot.doubleClickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(zoomedLength).isLessThan(fullLength / 2);
+        assertThat(time.getRange().getLength()).isEqualTo(fullLength);
     }
 
     @Test
