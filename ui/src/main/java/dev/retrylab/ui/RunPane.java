@@ -29,7 +29,13 @@ final class RunPane extends VBox {
         replications.setId("replications");
         replications.setEditable(true);
         replications.setPrefWidth(90);
-        replications.valueProperty().addListener((property, before, after) -> settings.replications(after));
+        replications.getEditor().setTextFormatter(new TextFormatter<>(change ->
+                change.getControlNewText().matches("\\d{0,4}") ? change : null));
+        replications.valueProperty().addListener((property, before, after) -> {
+            if (after != null) {
+                settings.replications(after);
+            }
+        });
         seed.setId("seed");
         seed.setPrefColumnCount(10);
         seed.setTextFormatter(new TextFormatter<>(change -> change.getControlNewText().matches("-?\\d{0,18}")

@@ -232,37 +232,26 @@ final class Workbench {
     }
 
     private void save() {
-        if (document.file().isEmpty()) {
+        Optional<Path> file = document.file();
+        if (file.isEmpty()) {
             saveAs();
             return;
         }
-        write(document.file().get(), path -> {
-            try {
-                document.save();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        save(file.get(), document::save);
     }
 
     private void saveAs() {
-        dialogs.saveScenario(document.file().map(Path::getParent), document.name()).ifPresent(path -> write(path,
-                target -> {
-                    try {
-                        document.saveAs(target);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }));
+        dialogs.saveScenario(document.file().map(Path::getParent), document.name())
+                .ifPresent(file -> save(file, () -> document.saveAs(file)));
     }
 
-    private void write(Path file, Consumer<Path> write) {
+    private void save(Path file, FileWrite write) {
         try {
-            write.accept(file);
+            write.write();
             recent.opened(file);
             info("Saved " + file);
-        } catch (java.io.UncheckedIOException e) {
-            error(Messages.file("save", file, e.getCause()));
+        } catch (IOException e) {
+            error(Messages.file("save", file, e));
         }
     }
 
@@ -428,12 +417,12 @@ final class Workbench {
                 export(file, () -> exports.report(result, Charts.all(result), baseline(), file)));
     }
 
-    /** An export that may fail. */
-    private interface Export {
+    /** A file write that may fail. */
+    private interface FileWrite {
         void write() throws IOException;
     }
 
-    private void export(Path target, Export export) {
+    private void export(Path target, FileWrite export) {
         try {
             export.write();
             info("Exported " + target);
