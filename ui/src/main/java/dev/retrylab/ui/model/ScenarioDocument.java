@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * The scenario being edited: its text, the file it came from (none for a new one), whether it has
  * changed since it was opened or saved, and what is wrong with it. The text is validated on every
  * change, so the errors always describe the current text; {@link #scenario()} is present when it
- * has none. Listeners hear of every change. Not thread-safe: use it from one thread.
+ * has none. A blank text (a new document) has neither errors nor a scenario. Listeners hear of every change. Not thread-safe: use it from one thread.
  */
 public final class ScenarioDocument {
 
@@ -129,6 +129,12 @@ public final class ScenarioDocument {
     }
 
     private void validate() {
+        if (text.isBlank()) {
+            // nothing written yet: nothing to run, and nothing to complain about
+            scenario = null;
+            errors = List.of();
+            return;
+        }
         try {
             scenario = ScenarioLoader.parse(name(), text);
             errors = List.of();

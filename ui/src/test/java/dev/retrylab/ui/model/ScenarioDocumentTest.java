@@ -83,6 +83,25 @@ class ScenarioDocumentTest {
     }
 
     @Test
+    void new_blankText_noErrorsAndNoScenario() {
+        ScenarioDocument document = new ScenarioDocument();
+
+        assertThat(document.errors()).isEmpty();
+        assertThat(document.scenario()).isEmpty();
+        assertThat(document.dirty()).isFalse();
+    }
+
+    @Test
+    void edit_textWithoutRequiredKeys_errorsListed() {
+        ScenarioDocument document = new ScenarioDocument();
+
+        document.edit("name: x\n");
+
+        assertThat(document.errors()).isNotEmpty();
+        assertThat(document.scenario()).isEmpty();
+    }
+
+    @Test
     void save_withoutFile_refused() {
         ScenarioDocument document = new ScenarioDocument();
         document.edit(TinyScenario.TEXT);
