@@ -5,10 +5,23 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The questions the workbench asks with a file chooser. An interface, so that tests answer them
- * without a native dialog.
+ * The questions the workbench asks in a dialog: file choosers, and what to do with unsaved changes.
+ * An interface, so that tests answer them without a native dialog.
  */
 public interface FileDialogs {
+
+    /** What to do with changes that are not saved, before they would be lost. */
+    enum UnsavedChanges {
+        /** Save them first, then go on. */
+        SAVE,
+        /** Drop them and go on. */
+        DISCARD,
+        /** Keep them and stop what would lose them. */
+        CANCEL
+    }
+
+    /** Asks what to do with the unsaved changes of the scenario {@code name}. */
+    UnsavedChanges unsavedChanges(String name);
 
     /** A scenario file to open, starting in {@code folder} when there is one. */
     Optional<Path> openScenario(Optional<Path> folder);

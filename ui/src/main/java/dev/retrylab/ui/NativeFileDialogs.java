@@ -7,18 +7,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** {@link FileDialogs} with the platform's file and folder choosers. */
+/** {@link FileDialogs} with the platform's file and folder choosers and a JavaFX alert. */
 final class NativeFileDialogs implements FileDialogs {
 
     private final Window owner;
 
     NativeFileDialogs(Window owner) {
         this.owner = owner;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges(String name) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
+                save, discard, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Save the changes to " + name + "?");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return UnsavedChanges.CANCEL;
+        }
+        return answer.get() == save ? UnsavedChanges.SAVE : UnsavedChanges.DISCARD;
     }
 
     @Override

@@ -18,14 +18,17 @@ import dev.retrylab.ui.model.RunTask;
 import dev.retrylab.ui.model.ScenarioDocument;
 import dev.retrylab.ui.model.Settings;
 import dev.retrylab.ui.model.SweepPlan;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -105,6 +108,11 @@ final class Workbench {
         cancel.setDisable(true);
         cancel.setOnAction(event -> cancelRun());
         document.addListener(this::documentChanged);
+        stage.setOnCloseRequest(event -> {
+            if (!changesSettled()) {
+                event.consume();
+            }
+        });
         layOut();
         acceptDroppedFiles();
         documentChanged();
@@ -161,7 +169,7 @@ final class Workbench {
         file.getItems().addAll(
                 item("Open…", "Shortcut+O", this::openChosen), recentMenu, new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", this::save), item("Save as…", "Shortcut+Shift+S", this::saveAs),
-                new SeparatorMenuItem(), item("Quit", "Shortcut+Q", stage::close));
+                new SeparatorMenuItem(), item("Quit", "Shortcut+Q", this::quit));
         Menu libraryMenu = new Menu("Library");
         libraryMenu.getItems().setAll(libraryFiles().stream().map(path -> item(path.getFileName().toString(), null,
                 () -> open(path))).toList());
@@ -192,13 +200,26 @@ final class Workbench {
             event.consume();
         });
         root.setOnDragDropped(event -> {
-            boolean done = event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty();
-            if (done) {
-                open(event.getDragboard().getFiles().get(0).toPath());
-            }
-            event.setDropCompleted(done);
+            event.setDropCompleted(event.getDragboard().hasFiles() && openDropped(event.getDragboard().getFiles()));
             event.consume();
         });
+    }
+
+    /** Opens the first scenario file among {@code files}, dropped on the window; false when there is none. */
+    boolean openDropped(List<File> files) {
+        Optional<Path> scenario = files.stream().map(File::toPath).filter(Workbench::isScenarioFile).findFirst();
+        if (scenario.isEmpty()) {
+            error("only a scenario file (.yaml or .yml) can be opened; dropped: " + files.stream()
+                    .map(File::getName).collect(Collectors.joining(", ")));
+            return false;
+        }
+        open(scenario.get());
+        return true;
+    }
+
+    private static boolean isScenarioFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** The scenario files of the library folder, by name. */
@@ -214,8 +235,14 @@ final class Workbench {
         }
     }
 
-    /** Opens {@code file} in the editor; a file that cannot be read leaves a message instead. */
+    /**
+     * Opens {@code file} in the editor, once unsaved changes are saved or dropped; a file that cannot
+     * be read leaves a message instead.
+     */
     void open(Path file) {
+        if (!changesSettled()) {
+            return;
+        }
         try {
             document.open(file);
             recent.opened(file);
@@ -231,27 +258,51 @@ final class Workbench {
                 .ifPresent(this::open);
     }
 
-    private void save() {
+    /** Closes the window, once unsaved changes are saved or dropped. */
+    private void quit() {
+        if (changesSettled()) {
+            stage.close();
+        }
+    }
+
+    /**
+     * True when nothing unsaved would be lost: the document has no changes, or the user had them
+     * saved, or chose to drop them.
+     */
+    private boolean changesSettled() {
+        if (!document.dirty()) {
+            return true;
+        }
+        return switch (dialogs.unsavedChanges(document.name())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** Saves to the document's file, or asks for one; true when the text was written. */
+    private boolean save() {
         Optional<Path> file = document.file();
         if (file.isEmpty()) {
-            saveAs();
-            return;
+            return saveAs();
         }
-        save(file.get(), document::save);
+        return save(file.get(), document::save);
     }
 
-    private void saveAs() {
-        dialogs.saveScenario(document.file().map(Path::getParent), document.name())
-                .ifPresent(file -> save(file, () -> document.saveAs(file)));
+    private boolean saveAs() {
+        Optional<Path> file = dialogs.saveScenario(document.file().map(Path::getParent), document.name());
+        return file.isPresent() && save(file.get(), () -> document.saveAs(file.get()));
     }
 
-    private void save(Path file, FileWrite write) {
+    private boolean save(Path file, FileWrite write) {
         try {
             write.write();
             recent.opened(file);
             info("Saved " + file);
+            return true;
         } catch (IOException e) {
             error(Messages.file("save", file, e));
+            return false;
         }
     }
 

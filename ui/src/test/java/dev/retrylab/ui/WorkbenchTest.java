@@ -9,21 +9,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,7 +124,7 @@ class WorkbenchTest {
     }
 
     @Test
-    void openShortcut_brokenFile_errorListedAtItsLineAndRunRefused(FxRobot robot) throws IOException {
+    void openShortcut_brokenFile_errorListedAndMarkedAtItsLineAndRunRefused(FxRobot robot) throws IOException {
         Path broken = Files.writeString(folder.resolve("broken.yaml"),
                 Files.readString(LIBRARY.resolve(BUNDLED)).replaceFirst("workers: \\d+", "workers: lots"));
         answers.openFile = broken;
@@ -137,31 +138,47 @@ class WorkbenchTest {
         assertThat(error.path()).endsWith("workers");
         assertThat(robot.lookup("#validation").queryAs(Label.class).getText())
                 .isEqualTo("1 error at line " + error.line());
+        assertThat(markedLines(robot)).containsExactly(error.line());
+        Label marker = robot.lookup("." + EditorPane.ERROR_MARKER).queryAs(Label.class);
+        assertThat(marker.getTooltip().getText()).isEqualTo(EditorPane.describe(error));
         assertThat(robot.lookup("#run").queryButton().isDisabled()).isTrue();
     }
 
     @Test
-    void editor_typingAMistake_errorAppearsThenGoesWhenFixed(FxRobot robot) throws TimeoutException {
+    void editor_typingAMistake_errorAppearsAtItsLineThenGoesWhenFixed(FxRobot robot) throws TimeoutException {
         openFromTheLibrary(robot);
-        TextArea editor = robot.lookup("#editor").queryAs(TextArea.class);
+        CodeArea editor = robot.lookup("#editor").queryAs(CodeArea.class);
         ListView<?> errors = robot.lookup("#errors").queryAs(ListView.class);
+        int durationAt = editor.getText().indexOf("duration: ") + "duration: ".length();
+        int durationLine = (int) editor.getText().substring(0, durationAt).chars().filter(c -> c == '\n').count() + 1;
         robot.clickOn(editor);
-        robot.interact(() -> editor.positionCaret(editor.getText().indexOf("duration: ") + "duration: ".length()));
+        robot.interact(() -> editor.moveTo(durationAt));
 
         robot.type(KeyCode.X);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors.getItems()).hasSize(1);
+        assertThat(markedLines(robot)).containsExactly(durationLine);
 
         robot.type(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors.getItems()).isEmpty();
+        assertThat(markedLines(robot)).isEmpty();
+        assertThat(robot.lookup("." + EditorPane.ERROR_MARKER).queryAll()).isEmpty();
+    }
+
+    /** The 1-based lines the editor shows as wrong. */
+    private static List<Integer> markedLines(FxRobot robot) {
+        CodeArea editor = robot.lookup("#editor").queryAs(CodeArea.class);
+        return IntStream.range(0, editor.getParagraphs().size())
+                .filter(paragraph -> editor.getParagraph(paragraph).getParagraphStyle().contains(EditorPane.ERROR_LINE))
+                .mapToObj(paragraph -> paragraph + 1).toList();
     }
 
     private void openFromTheLibrary(FxRobot robot) throws TimeoutException {
         robot.clickOn("Library");
         robot.clickOn(shown(robot, BUNDLED));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#editor").queryAs(TextArea.class).getText()).contains("name: thundering-herd");
+        assertThat(robot.lookup("#editor").queryAs(CodeArea.class).getText()).contains("name: thundering-herd");
     }
 
     /** The node showing {@code text} in a window on screen, once a menu has opened. */
@@ -180,38 +197,5 @@ class WorkbenchTest {
         TabPane charts = robot.lookup("#charts").queryAs(TabPane.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !charts.getTabs().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Answers the file choosers with paths the test sets. */
-    private static final class Answers implements FileDialogs {
-        Path openFile;
-        Path exportFile;
-        ChartFormat suggested;
-
-        @Override
-        public Optional<Path> openScenario(Optional<Path> start) {
-            return Optional.ofNullable(openFile);
-        }
-
-        @Override
-        public Optional<Path> saveScenario(Optional<Path> start, String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> exportFile(Optional<Path> start, String name, ChartFormat... formats) {
-            suggested = formats.length == 1 ? formats[0] : null;
-            return Optional.ofNullable(exportFile);
-        }
-
-        @Override
-        public Optional<Path> exportFolder(Optional<Path> start) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ChartFormat> exportFormat() {
-            return Optional.empty();
-        }
     }
 }
