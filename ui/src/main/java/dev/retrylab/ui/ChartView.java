@@ -6,7 +6,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
@@ -21,9 +23,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 
 /**
- * One chart in a {@link ChartViewer}: drag or scroll to zoom, Alt-drag to pan, double-click to
- * restore the axes, the context menu to export; a vertical crosshair follows the mouse and the
- * line under the chart reads the values under it.
+ * One chart in a {@link ChartViewer}: drag or scroll to zoom, Alt-drag to pan, double-click or the
+ * context menu to restore the axes, the context menu to export through the workbench; a vertical
+ * crosshair follows the mouse and the line under the chart reads the values under it.
  */
 final class ChartView extends BorderPane {
 
@@ -56,9 +58,21 @@ final class ChartView extends BorderPane {
                 read(event.getTrigger().getX(), event.getTrigger().getY());
             }
         });
+        MenuItem restore = new MenuItem("Restore the axes");
+        restore.setOnAction(event -> restoreAxes.forEach(Runnable::run));
+        // the viewer's own menu exports without the workbench's formats, sizes and last folder
+        viewer.getContextMenu().getItems().setAll(restore);
         reading.getStyleClass().add("chart-reading");
         setCenter(viewer);
         setBottom(reading);
+    }
+
+    /** Adds "Export this chart…" to the context menu, handing the chart to {@code export}. */
+    ChartView exportWith(Consumer<NamedChart> export) {
+        MenuItem item = new MenuItem("Export this chart…");
+        item.setOnAction(event -> export.accept(chart));
+        viewer.getContextMenu().getItems().add(0, item);
+        return this;
     }
 
     NamedChart chart() {

@@ -398,12 +398,12 @@ final class Workbench {
         try {
             result = shown;
             charts.getTabs().setAll(Charts.all(shown).stream().map(chart -> {
-                Tab tab = new Tab(chart.title(), new ChartView(chart));
+                Tab tab = new Tab(chart.title(), new ChartView(chart).exportWith(this::exportChart));
                 tab.setClosable(false);
                 return tab;
             }).toList());
             sideBySide.getChildren().setAll(SmallMultiples.of(shown).stream().map(chart -> {
-                ChartView view = new ChartView(chart);
+                ChartView view = new ChartView(chart).exportWith(this::exportChart);
                 view.setPrefSize(385, 320);
                 return view;
             }).toList());
@@ -436,17 +436,16 @@ final class Workbench {
     }
 
     private void exportChart() {
-        Optional<NamedChart> chart = currentChart();
-        if (chart.isEmpty()) {
-            error("nothing to export yet: run the scenario first");
-            return;
-        }
-        dialogs.exportFile(exports.lastFolder(), ChartExports.fileName(chart.get(), ChartFormat.PNG),
+        currentChart().ifPresentOrElse(this::exportChart,
+                () -> error("nothing to export yet: run the scenario first"));
+    }
+
+    private void exportChart(NamedChart chart) {
+        dialogs.exportFile(exports.lastFolder(), ChartExports.fileName(chart, ChartFormat.PNG),
                 ChartFormat.values()).ifPresent(file -> {
                     Path target = ChartExports.formatOf(file).isPresent() ? file
                             : file.resolveSibling(file.getFileName() + ".png");
-                    export(target, () -> exports.chart(chart.get(), ChartExports.formatOf(target).orElseThrow(),
-                            target));
+                    export(target, () -> exports.chart(chart, ChartExports.formatOf(target).orElseThrow(), target));
                 });
     }
 

@@ -16,6 +16,8 @@ final class Answers implements FileDialogs {
 
     /** The one format offered by the last export question, or null when it offered several. */
     ChartFormat suggested;
+    /** The file name the last export question suggested. */
+    String suggestedName;
     /** How many times the unsaved-changes question was asked. */
     int unsavedAsked;
 
@@ -38,6 +40,7 @@ final class Answers implements FileDialogs {
     @Override
     public Optional<Path> exportFile(Optional<Path> start, String name, ChartFormat... formats) {
         suggested = formats.length == 1 ? formats[0] : null;
+        suggestedName = name;
         return Optional.ofNullable(exportFile);
     }
 
