@@ -36,7 +36,6 @@ final class SweepView extends BorderPane {
     private ChartView chart;
 
     SweepView() {
-        setId("sweep");
         parameter.setId("sweepParameter");
         parameter.setPromptText("strategies.retries.maxAttempts=1..6");
         secondParameter.setId("sweepSecondParameter");
@@ -68,10 +67,11 @@ final class SweepView extends BorderPane {
 
     /** Shows {@code sweep}, keeping the metric and, when it is still there, the strategy chosen. */
     void show(SweepResults sweep) {
-        results = null;
+        results = null; // no redraw while the strategy list changes
         List<String> strategies = sweep.parameters().size() == 2 ? sweep.results().get(0).strategyNames()
                 : List.of();
-        String chosen = strategies.contains(strategy.getValue()) ? strategy.getValue()
+        String before = strategy.getValue();
+        String chosen = before != null && strategies.contains(before) ? before
                 : strategies.stream().findFirst().orElse(null);
         strategy.getItems().setAll(strategies);
         strategy.setValue(chosen);

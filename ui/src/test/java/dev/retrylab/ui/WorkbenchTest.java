@@ -32,6 +32,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +194,23 @@ class WorkbenchTest {
         robot.push(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void sweep_oneParameter_lineChartAndNoStrategyChooser(FxRobot robot) throws Exception {
+        openSmallSweep(robot);
+        setSweepKeys(robot, "clients.agents.count=10,20,30", "");
+
+        robot.clickOn("#runSweep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.currentChart().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NamedChart line = workbench.currentChart().orElseThrow();
+        assertThat(line.name()).isEqualTo("sweep-successRate");
+        assertThat(line.chart().getXYPlot().getRenderer()).isInstanceOf(XYErrorRenderer.class);
+        assertThat(robot.lookup("#sweepStrategy").queryComboBox().isVisible()).isFalse();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+                .isEqualTo("Swept clients.agents.count over 3 values");
     }
 
     @Test
