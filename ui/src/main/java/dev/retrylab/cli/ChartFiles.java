@@ -6,6 +6,7 @@ import dev.retrylab.chart.Charts;
 import dev.retrylab.chart.NamedChart;
 import dev.retrylab.chart.Report;
 import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.report.ReportTables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import dev.retrylab.metrics.ReplicatedSummary;
 import dev.retrylab.metrics.SummaryMetric;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.report.MetricText;
+import dev.retrylab.report.SummaryRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

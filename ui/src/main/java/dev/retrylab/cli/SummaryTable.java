@@ -7,6 +7,8 @@ import dev.retrylab.metrics.SummaryMetric;
 import dev.retrylab.metrics.Verdict;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.report.MetricText;
+import dev.retrylab.report.SummaryRows;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

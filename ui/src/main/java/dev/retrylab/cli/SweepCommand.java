@@ -12,6 +12,7 @@ import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
 import dev.retrylab.scenario.ScenarioOverride;
+import dev.retrylab.sweep.SweepGrid;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,12 +88,19 @@ final class SweepCommand implements Callable<Integer> {
         return error.replaceFirst("\\(set by --param ([^=]*)=.*\\)$", "(set by --param $1)");
     }
 
+    /** A point's overrides, and {@code --replications} when given. */
+    private List<ScenarioOverride> withReplications(List<ScenarioOverride> point) {
+        if (replications == null) {
+            return point;
+        }
+        List<ScenarioOverride> overrides = new ArrayList<>(point);
+        overrides.add(new ScenarioOverride("replications", Integer.toString(replications)));
+        return overrides;
+    }
+
     /** A chart of each headline metric, as {@code sweep-<metric>.png} or {@code sweep-<metric>-<strategy>.png}. */
     private void writeCharts(SweepGrid grid, List<ScenarioResult> results) throws IOException {
-        List<List<String>> values = grid.points().stream()
-                .map(point -> point.stream().map(ScenarioOverride::value).toList()).toList();
-        SweepResults sweep = new SweepResults(grid.parameters().stream().map(SweepParameter::path).toList(), values,
-                results);
+        SweepResults sweep = new SweepResults(grid.paths(), grid.values(), results);
         for (SummaryMetric metric : SummaryMetric.HEADLINE) {
             for (NamedChart chart : SweepCharts.of(sweep, metric)) {
                 ChartExport.png(chart.chart(), out.resolve(chart.name() + ".png"), CHART_WIDTH, CHART_HEIGHT);
@@ -104,32 +112,19 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         int threadCount = RunSupport.threads(parallel.threads);
         RunSupport.checkReplications(replications);
-        List<SweepParameter> parsed = new ArrayList<>();
-        for (String parameter : parameters) {
-            parsed.add(SweepParameter.parse(parameter));
-        }
-        SweepGrid grid = new SweepGrid(parsed);
+        SweepGrid grid = SweepGrid.parse(parameters);
         if (charts && out == null) {
             throw new IllegalArgumentException("--charts needs --out DIR: the charts are written to that folder");
         }
-        if (charts && parsed.size() > 2) {
-            throw new IllegalArgumentException("--charts draws one or two swept parameters, not " + parsed.size());
+        if (charts && grid.parameters().size() > 2) {
+            throw new IllegalArgumentException("--charts draws one or two swept parameters, not "
+                    + grid.parameters().size());
         }
-        List<Scenario> points = new ArrayList<>();
-        List<ScenarioException> failures = new ArrayList<>();
-        for (List<ScenarioOverride> point : grid.points()) {
-            List<ScenarioOverride> overrides = new ArrayList<>(point);
-            if (replications != null) {
-                overrides.add(new ScenarioOverride("replications", Integer.toString(replications)));
-            }
-            try {
-                points.add(ScenarioLoader.load(file, overrides));
-            } catch (ScenarioException e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            return RunSupport.reportErrors(spec.commandLine().getErr(), failures, SweepCommand::withoutValue);
+        List<Scenario> points;
+        try {
+            points = grid.scenarios(point -> ScenarioLoader.load(file, withReplications(point)));
+        } catch (ScenarioException e) {
+            return RunSupport.reportErrors(spec.commandLine().getErr(), List.of(e), SweepCommand::withoutValue);
         }
         RunSupport.prepareOutputFolder(out);
         if (terminal == null) {

@@ -11,7 +11,9 @@ import dev.retrylab.metrics.ReplicatedSummary;
 import dev.retrylab.metrics.SummaryMetric;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.report.MetricText;
 import dev.retrylab.scenario.ScenarioOverride;
+import dev.retrylab.sweep.SweepGrid;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -139,7 +141,7 @@ final class SweepOutput {
             }
         }
         table.print(out);
-        out.println("(columns: " + String.join(", ", grid.parameters().stream().map(SweepParameter::path).toList())
+        out.println("(columns: " + String.join(", ", grid.paths())
                 + "; values are means over the replications, ± half the 95% interval)");
     }
 

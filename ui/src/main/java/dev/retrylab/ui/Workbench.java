@@ -5,10 +5,9 @@ import dev.retrylab.chart.Charts;
 import dev.retrylab.chart.NamedChart;
 import dev.retrylab.chart.SmallMultiples;
 import dev.retrylab.chart.SweepResults;
-import dev.retrylab.cli.ReportTables;
-import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
+import dev.retrylab.report.ReportTables;
 import dev.retrylab.ui.model.ChartExports;
 import dev.retrylab.ui.model.Messages;
 import dev.retrylab.ui.model.RecentFiles;
@@ -84,7 +83,7 @@ final class Workbench {
     private final TabPane charts = new TabPane();
     private final TilePane sideBySide = new TilePane(6, 6);
     private final SummaryView summary = new SummaryView();
-    private final SweepView sweep = new SweepView();
+    private final SweepView sweep = new SweepView(this::exportChart);
     private final Tab sweepTab = new Tab("Sweep", sweep);
     private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar(0);
@@ -334,9 +333,9 @@ final class Workbench {
             return;
         }
         try {
-            SweepParameter parameter = SweepParameter.parse(sweep.parameter.getText().trim());
-            List<Scenario> points = SweepPlan.points(document, settings, parameter);
-            start(RunTask.sweep(parameter, points, threads()), this::showSweep, "Sweeping " + parameter.path());
+            SweepPlan plan = SweepPlan.of(document, settings, sweep.parameters());
+            start(RunTask.sweep(plan, threads()), this::showSweep,
+                    "Sweeping " + String.join(" and ", plan.grid().paths()));
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
         }
@@ -419,7 +418,8 @@ final class Workbench {
     private void showSweep(SweepResults shown) {
         sweep.show(shown);
         results.getSelectionModel().select(sweepTab);
-        info("Swept " + shown.parameters().get(0) + " over " + shown.results().size() + " values");
+        info("Swept " + String.join(" and ", shown.parameters()) + " over " + shown.results().size()
+                + (shown.parameters().size() == 1 ? " values" : " points"));
     }
 
     private String baseline() {

@@ -64,7 +64,7 @@ class ArchitectureTest {
                         "dev.retrylab.scenario..", "dev.retrylab.metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.retrylab.cli..", "dev.retrylab.chart..", "dev.retrylab.ui..",
-                        "picocli..", "javafx..", "org.jfree.."));
+                        "dev.retrylab.sweep..", "dev.retrylab.report..", "picocli..", "javafx..", "org.jfree.."));
     }
 
     @Test
@@ -77,6 +77,19 @@ class ArchitectureTest {
     void charts_neverImportTheCommandLine() {
         check(noClasses().that().resideInAPackage("dev.retrylab.chart..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.retrylab.cli..", "picocli.."));
+    }
+
+    @Test
+    void workbench_neverImportsTheCommandLine() {
+        check(noClasses().that().resideInAPackage("dev.retrylab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retrylab.cli..", "picocli.."));
+    }
+
+    @Test
+    void sharedSweepAndReport_neverImportEitherFrontOrJavaFx() {
+        check(noClasses().that().resideInAnyPackage("dev.retrylab.sweep..", "dev.retrylab.report..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.retrylab.cli..", "dev.retrylab.ui..", "picocli..", "javafx..", "org.jfree.chart.fx.."));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.retrylab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retrylab.chart.ChartFormat;
+import dev.retrylab.chart.NamedChart;
+import dev.retrylab.metrics.SummaryMetric;
 import dev.retrylab.scenario.ScenarioError;
 import dev.retrylab.ui.model.Settings;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
@@ -17,11 +21,13 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,6 +37,8 @@ import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The workbench's main flows, driven through its window on Monocle's headless platform: open a
  * bundled scenario from the menu, run it, see the charts, export a chart and the report with the
- * keyboard shortcuts, and see a broken file's errors. File choosers are answered by {@link Answers}.
+ * keyboard shortcuts, see a broken file's errors, and sweep two keys into heatmaps. File choosers
+ * are answered by {@link Answers}.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchTest {
@@ -200,6 +209,108 @@ class WorkbenchTest {
         return IntStream.range(0, editor.getParagraphs().size())
                 .filter(paragraph -> editor.getParagraph(paragraph).getParagraphStyle().contains(EditorPane.ERROR_LINE))
                 .mapToObj(paragraph -> paragraph + 1).toList();
+    }
+
+    @Test
+    void sweep_twoParameters_heatmapOfTheChosenStrategyAndMetricShownAndExported(FxRobot robot) throws Exception {
+        openSmallSweep(robot);
+        setSweepKeys(robot, "clients.agents.count=10,20", "services.api.workers=1,2");
+
+        robot.clickOn("#runSweep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.currentChart().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<String> strategies = robot.lookup("#sweepStrategy").queryComboBox();
+        assertThat(strategies.isVisible()).isTrue();
+        assertThat(strategies.getItems()).containsExactly("no-retry", "retries");
+        NamedChart first = workbench.currentChart().orElseThrow();
+        assertThat(first.name()).isEqualTo("sweep-successRate-no-retry");
+        assertThat(first.chart().getXYPlot().getRenderer()).isInstanceOf(XYBlockRenderer.class);
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+                .isEqualTo("Swept clients.agents.count and services.api.workers over 4 points");
+
+        robot.interact(() -> strategies.getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#sweepMetric").queryComboBox().getSelectionModel()
+                .select(SummaryMetric.AMPLIFICATION));
+        assertThat(workbench.currentChart().orElseThrow().name()).isEqualTo("sweep-amplification-retries");
+
+        Path png = folder.resolve("heatmap.png");
+        answers.exportFile = png;
+        robot.push(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void sweep_oneParameter_lineChartAndNoStrategyChooser(FxRobot robot) throws Exception {
+        openSmallSweep(robot);
+        setSweepKeys(robot, "clients.agents.count=10,20,30", "");
+
+        robot.clickOn("#runSweep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.currentChart().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NamedChart line = workbench.currentChart().orElseThrow();
+        assertThat(line.name()).isEqualTo("sweep-successRate");
+        assertThat(line.chart().getXYPlot().getRenderer()).isInstanceOf(XYErrorRenderer.class);
+        assertThat(robot.lookup("#sweepStrategy").queryComboBox().isVisible()).isFalse();
+        assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+                .isEqualTo("Swept clients.agents.count over 3 values");
+    }
+
+    @Test
+    void sweep_badSecondParameter_itsMessageInTheStatusLineAndNothingRuns(FxRobot robot) throws Exception {
+        openSmallSweep(robot);
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("services.api.workers", "--param services.api.workers: expected PATH=VALUES, for example ");
+        expected.put("services.api.workers=3..1",
+                "--param services.api.workers=3..1: the range 3..1 is empty: its end is below its start");
+        expected.put("clients.agents.count=5", "--param clients.agents.count is given twice");
+        expected.put("services.api.wrkers=1,2", "small-sweep.yaml:");
+        expected.put("services.api.workers=1,-2", "small-sweep.yaml:");
+
+        for (Map.Entry<String, String> bad : expected.entrySet()) {
+            setSweepKeys(robot, "clients.agents.count=10,20", bad.getKey());
+            robot.clickOn("#runSweep");
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(message.getText()).as(bad.getKey()).startsWith(bad.getValue()).doesNotContain("\n");
+            assertThat(robot.lookup("#cancel").queryButton().isDisabled()).as("no run started").isTrue();
+        }
+        assertThat(message.getText()).endsWith("(set by --param services.api.workers=-2)");
+        assertThat(workbench.currentChart()).isEmpty();
+    }
+
+    /** Opens a scenario of two strategies small enough to sweep in a second, and shows the sweep tab. */
+    private void openSmallSweep(FxRobot robot) throws IOException {
+        answers.openFile = Files.writeString(folder.resolve("small-sweep.yaml"), String.join("\n",
+                "name: small-sweep",
+                "duration: 3s",
+                "services:",
+                "  api: {workers: 2, serviceTime: {exponential: 10ms}}",
+                "clients:",
+                "  agents: {count: 20, target: api, workload: {open: 100/s}, timeout: 100ms}",
+                "faults:",
+                "  - {type: outage, service: api, start: 1s, end: 2s}",
+                "strategies:",
+                "  no-retry: {maxAttempts: 1}",
+                "  retries: {maxAttempts: 3, backoff: none}",
+                ""));
+        robot.push(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            TabPane results = robot.lookup("#results").queryAs(TabPane.class);
+            results.getSelectionModel().select(results.getTabs().stream()
+                    .filter(tab -> "sweepTab".equals(tab.getId())).findFirst().orElseThrow());
+        });
+    }
+
+    private static void setSweepKeys(FxRobot robot, String first, String second) {
+        robot.interact(() -> {
+            robot.lookup("#sweepParameter").queryAs(TextField.class).setText(first);
+            robot.lookup("#sweepSecondParameter").queryAs(TextField.class).setText(second);
+        });
     }
 
     private void openFromTheLibrary(FxRobot robot) throws TimeoutException {

@@ -1,12 +1,11 @@
 package dev.retrylab.ui.model;
 
 import dev.retrylab.chart.SweepResults;
-import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
-import java.util.List;
+import dev.retrylab.sweep.SweepGrid;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,17 +45,14 @@ public final class RunTask<T> {
     }
 
     /**
-     * A task that runs {@code points}, one scenario per value of {@code parameter} in order, on up
-     * to {@code threads} threads, keeping the summaries only.
+     * A task that runs the points of {@code plan} in order on up to {@code threads} threads,
+     * keeping the summaries only.
      */
-    public static RunTask<SweepResults> sweep(SweepParameter parameter, List<Scenario> points, int threads) {
+    public static RunTask<SweepResults> sweep(SweepPlan plan, int threads) {
         checkThreads(threads);
-        if (points.size() != parameter.values().size()) {
-            throw new IllegalArgumentException("one scenario per value of " + parameter.path() + " is needed");
-        }
-        return new RunTask<>("the sweep of " + parameter.path(), progress -> new SweepResults(
-                List.of(parameter.path()), parameter.values().stream().map(List::of).toList(),
-                ReplicationRunner.runAll(points, threads, false, progress)));
+        SweepGrid grid = plan.grid();
+        return new RunTask<>("the sweep of " + String.join(" and ", grid.paths()), progress -> new SweepResults(
+                grid.paths(), grid.values(), ReplicationRunner.runAll(plan.points(), threads, false, progress)));
     }
 
     private static void checkThreads(int threads) {

@@ -1,39 +1,45 @@
 package dev.retrylab.ui.model;
 
-import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
-import dev.retrylab.scenario.ScenarioOverride;
-import java.util.ArrayList;
+import dev.retrylab.sweep.SweepGrid;
 import java.util.List;
 
 /**
- * The points of a one-parameter sweep of the document's scenario, as {@code retrylab sweep
- * --param PATH=VALUES} reads them: the text read once per value with that value set, then the run
- * settings applied to each.
+ * A sweep of the document's scenario, planned as {@code retrylab sweep} plans one: the grid of
+ * the parameters' values (the first changes slowest), and for every point the text read with
+ * that point's values set, then the run settings applied. Immutable.
+ *
+ * @param grid   the swept parameters and their points
+ * @param points one scenario per point of the grid, in its order
  */
-public final class SweepPlan {
+public record SweepPlan(SweepGrid grid, List<Scenario> points) {
 
-    private SweepPlan() {
+    /** Checks that there is one scenario per point. */
+    public SweepPlan {
+        points = List.copyOf(points);
+        if (points.size() != grid.points().size()) {
+            throw new IllegalArgumentException(points.size() + " scenarios for " + grid.points().size() + " points");
+        }
     }
 
     /**
-     * One scenario per value of {@code parameter}.
+     * The plan for the {@code PATH=VALUES} texts of {@code parameters}, as {@code retrylab sweep
+     * --param} reads them; blank texts are left out, so an optional field may stay empty.
      *
-     * @throws IllegalArgumentException with the first mistake, {@code file:line:column: path: message}
+     * @throws IllegalArgumentException with the first mistake: in a parameter as the command line
+     *                                  words it, or in a point's scenario as {@code
+     *                                  file:line:column: path: message}
      */
-    public static List<Scenario> points(ScenarioDocument document, RunSettings settings, SweepParameter parameter) {
-        List<Scenario> points = new ArrayList<>();
-        for (String value : parameter.values()) {
-            try {
-                Scenario point = ScenarioLoader.parse(document.name(), document.text(),
-                        List.of(new ScenarioOverride(parameter.path(), value)));
-                points.add(settings.apply(point));
-            } catch (ScenarioException e) {
-                throw new IllegalArgumentException(e.errors().get(0).toString());
-            }
+    public static SweepPlan of(ScenarioDocument document, RunSettings settings, List<String> parameters) {
+        SweepGrid grid = SweepGrid.parse(parameters.stream().filter(text -> !text.isBlank()).map(String::trim)
+                .toList());
+        try {
+            return new SweepPlan(grid, grid.scenarios(overrides -> settings.apply(
+                    ScenarioLoader.parse(document.name(), document.text(), overrides))));
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(e.errors().get(0).toString());
         }
-        return points;
     }
 }

@@ -1,10 +1,8 @@
 package dev.retrylab.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retrylab.chart.SweepResults;
-import dev.retrylab.cli.SweepParameter;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
@@ -71,33 +69,22 @@ class RunTaskTest {
     }
 
     @Test
-    void sweep_twoValuesOfACount_oneResultPerValueWithThatValue() throws Exception {
+    void sweep_twoParameters_oneResultPerPointWithItsValuesInGridOrder() throws Exception {
         ScenarioDocument document = new ScenarioDocument();
         document.edit(TinyScenario.TEXT);
         RunSettings settings = new RunSettings();
         settings.adopt(scenario);
         settings.replications(1);
-        SweepParameter parameter = SweepParameter.parse("clients.agents.count=10,20");
+        SweepPlan plan = SweepPlan.of(document, settings,
+                List.of("clients.agents.count=10,20", "services.api.workers=2,3"));
 
-        RunOutcome<?> outcome = RunTask.sweep(parameter, SweepPlan.points(document, settings, parameter), 1)
-                .start(executor, (done, total) -> { }).get(60, TimeUnit.SECONDS);
+        RunOutcome<?> outcome = RunTask.sweep(plan, 1).start(executor, (done, total) -> { }).get(60, TimeUnit.SECONDS);
 
         SweepResults sweep = (SweepResults) ((RunOutcome.Succeeded<?>) outcome).result();
-        assertThat(sweep.parameters()).containsExactly("clients.agents.count");
-        assertThat(sweep.values()).containsExactly(List.of("10"), List.of("20"));
-        assertThat(sweep.results()).extracting(r -> r.scenario().clients().get(0).count()).containsExactly(10, 20);
-    }
-
-    @Test
-    void points_badValue_messageWithLineAndPath() {
-        ScenarioDocument document = new ScenarioDocument();
-        document.edit(TinyScenario.TEXT);
-        RunSettings settings = new RunSettings();
-        settings.adopt(scenario);
-
-        assertThatThrownBy(() -> SweepPlan.points(document, settings,
-                SweepParameter.parse("clients.agents.count=-5")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("untitled.yaml:").hasMessageContaining("clients.agents.count");
+        assertThat(sweep.parameters()).containsExactly("clients.agents.count", "services.api.workers");
+        assertThat(sweep.values()).containsExactly(List.of("10", "2"), List.of("10", "3"), List.of("20", "2"),
+                List.of("20", "3"));
+        assertThat(sweep.results()).extracting(r -> r.scenario().clients().get(0).count() + "/"
+                + r.scenario().services().get(0).workers()).containsExactly("10/2", "10/3", "20/2", "20/3");
     }
 }

@@ -1,4 +1,4 @@
-package dev.retrylab.cli;
+package dev.retrylab.report;
 
 import dev.retrylab.metrics.Estimate;
 import dev.retrylab.metrics.ReplicatedSummary;
@@ -6,16 +6,18 @@ import dev.retrylab.metrics.SummaryMetric;
 import java.util.Locale;
 
 /**
- * How the table and the markdown print a metric: its column title, its mean with the half-width
- * of the 95% interval ({@code 97.1% ±0.4}), and a difference to the baseline ({@code -2.0 pp
- * ±0.5}). Success rates print as percentages, their differences in percentage points.
+ * How every table of results (the terminal's, the markdown's, the report's) prints a metric: its
+ * column title, its mean with the half-width of the 95% interval ({@code 97.1% ±0.4}), and a
+ * difference to the baseline ({@code -2.0 pp ±0.5}). Success rates print as percentages, their
+ * differences in percentage points. Stateless.
  */
-final class MetricText {
+public final class MetricText {
 
     private MetricText() {
     }
 
-    static String title(SummaryMetric metric) {
+    /** The column title of {@code metric}. */
+    public static String title(SummaryMetric metric) {
         return switch (metric) {
             case REQUESTS -> "requests";
             case ATTEMPTS -> "attempts";
@@ -32,19 +34,19 @@ final class MetricText {
     }
 
     /** The mean of {@code metric} in {@code summary}, and its ± when there is an interval. */
-    static String value(ReplicatedSummary summary, SummaryMetric metric) {
+    public static String value(ReplicatedSummary summary, SummaryMetric metric) {
         Estimate estimate = summary.estimate(metric);
         String mean = number(metric, estimate.mean(), false) + (metric == SummaryMetric.SUCCESS_RATE ? "%" : "");
         return estimate.hasInterval() ? mean + " ±" + number(metric, estimate.halfWidth(), false) : mean;
     }
 
     /** The mean of {@code metric} in {@code summary}, without its interval. */
-    static String mean(ReplicatedSummary summary, SummaryMetric metric) {
+    public static String mean(ReplicatedSummary summary, SummaryMetric metric) {
         return number(metric, summary.mean(metric::of), false) + (metric == SummaryMetric.SUCCESS_RATE ? "%" : "");
     }
 
     /** A mean difference to the baseline, signed, and its ± when there is an interval. */
-    static String difference(SummaryMetric metric, Estimate difference) {
+    public static String difference(SummaryMetric metric, Estimate difference) {
         String mean = number(metric, difference.mean(), true) + (metric == SummaryMetric.SUCCESS_RATE ? " pp" : "");
         return difference.hasInterval() ? mean + " ±" + number(metric, difference.halfWidth(), false) : mean;
     }

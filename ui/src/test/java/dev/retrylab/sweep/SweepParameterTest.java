@@ -1,4 +1,4 @@
-package dev.retrylab.cli;
+package dev.retrylab.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.retrylab.cli;
+package dev.retrylab.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code --param PATH=VALUES} of {@code retrylab sweep}: a key path of the scenario file and
- * the values it takes, written {@code 1..6} (whole numbers from 1 to 6), {@code 1000,10000} (a
- * list, units allowed: {@code 100ms,1s}) or a single value. The path is checked by the scenario
- * loader, like a key of the file.
+ * One {@code --param PATH=VALUES} of {@code retrylab sweep}, or one key of the workbench's sweep: a
+ * key path of the scenario file and the values it takes, written {@code 1..6} (whole numbers from
+ * 1 to 6), {@code 1000,10000} (a list, units allowed: {@code 100ms,1s}) or a single value. The
+ * path is checked by the scenario loader, like a key of the file.
  *
  * @param path   the key path, for example {@code strategies.retries.retry.maxAttempts}
  * @param values the values in sweep order, as they would be written in the file

@@ -1,4 +1,4 @@
-package dev.retrylab.cli;
+package dev.retrylab.report;
 
 import dev.retrylab.metrics.ReplicatedSummary;
 import dev.retrylab.metrics.SummaryMetric;
@@ -7,28 +7,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The cells the terminal table and the markdown share: one row per strategy with the means (and
- * ± for the headline metrics), and how each fault's recovery went over the replications.
+ * The cells the terminal table, the markdown and the report's tables share: one row per strategy
+ * with the means (and ± for the headline metrics), and how each fault's recovery went over the
+ * replications. Stateless.
  */
-final class SummaryRows {
+public final class SummaryRows {
 
     /** The metrics of the summary table, in column order. */
-    static final List<SummaryMetric> COLUMNS = List.of(SummaryMetric.REQUESTS, SummaryMetric.ATTEMPTS,
+    public static final List<SummaryMetric> COLUMNS = List.of(SummaryMetric.REQUESTS, SummaryMetric.ATTEMPTS,
             SummaryMetric.AMPLIFICATION, SummaryMetric.SUCCESS_RATE, SummaryMetric.GOODPUT_PER_S,
             SummaryMetric.LATENCY_P50, SummaryMetric.LATENCY_P99);
 
-    static final String RECOVERY = "recovered after";
+    public static final String RECOVERY = "recovered after";
 
     private SummaryRows() {
     }
 
     /** The metrics' titles, after the strategy's. */
-    static List<String> metricTitles() {
+    public static List<String> metricTitles() {
         return COLUMNS.stream().map(MetricText::title).toList();
     }
 
     /** The metric cells of one strategy: headline metrics with their ±, the others as means. */
-    static List<String> metricCells(ReplicatedSummary summary) {
+    public static List<String> metricCells(ReplicatedSummary summary) {
         List<String> cells = new ArrayList<>();
         for (SummaryMetric metric : COLUMNS) {
             cells.add(SummaryMetric.HEADLINE.contains(metric) ? MetricText.value(summary, metric)
@@ -42,7 +43,7 @@ final class SummaryRows {
      * did, and {@code never in k of R} when some did not (a mean over the others would hide them);
      * {@code -} without faults.
      */
-    static String recovery(ReplicatedSummary summary) {
+    public static String recovery(ReplicatedSummary summary) {
         int faults = summary.first().recovery().size();
         if (faults == 0) {
             return "-";

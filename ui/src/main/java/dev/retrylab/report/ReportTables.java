@@ -1,4 +1,4 @@
-package dev.retrylab.cli;
+package dev.retrylab.report;
 
 import dev.retrylab.chart.ReportTable;
 import dev.retrylab.metrics.PairedComparison;
