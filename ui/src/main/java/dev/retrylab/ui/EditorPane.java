@@ -70,6 +70,7 @@ final class EditorPane extends BorderPane {
         });
         status.setId("validation");
         document.addListener(this::refresh);
+        text.setParagraphGraphicFactory(this::gutter);
         setCenter(new VirtualizedScrollPane<>(text));
         setBottom(new VBox(4, status, errors));
         refresh();

@@ -318,6 +318,8 @@ class WorkbenchTest {
         robot.clickOn(shown(robot, BUNDLED));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#editor").queryAs(CodeArea.class).getText()).contains("name: thundering-herd");
+        assertThat(robot.lookup(".line-number").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("1", "2", "3");
     }
 
     /** The node showing {@code text} in a window on screen, once a menu has opened. */
