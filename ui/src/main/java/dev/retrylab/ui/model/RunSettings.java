@@ -3,6 +3,7 @@ package dev.retrylab.ui.model;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.StrategyFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +90,14 @@ public final class RunSettings {
      * @throws IllegalStateException when no strategy is chosen
      */
     public Scenario apply(Scenario scenario) {
+        return apply(scenario, Set.of());
+    }
+
+    /**
+     * As {@link #apply(Scenario)}, but a sweep's own {@code seed} or {@code replications}, when
+     * {@code sweptPaths} has them, stay as the point sets them.
+     */
+    public Scenario apply(Scenario scenario, Collection<String> sweptPaths) {
         problem().ifPresent(message -> {
             throw new IllegalStateException(message);
         });
@@ -101,8 +110,10 @@ public final class RunSettings {
         if (kept.isEmpty()) {
             throw new IllegalStateException("none of the chosen strategies is in the scenario");
         }
-        return new Scenario(scenario.name(), scenario.description(), seed, scenario.durationNanos(),
+        long runSeed = sweptPaths.contains("seed") ? scenario.seed() : seed;
+        int runReplications = sweptPaths.contains("replications") ? scenario.replications() : replications;
+        return new Scenario(scenario.name(), scenario.description(), runSeed, scenario.durationNanos(),
                 scenario.intervalNanos(), scenario.services(), scenario.clients(), scenario.faults(), kept,
-                scenario.calls(), replications, scenario.herd());
+                scenario.calls(), runReplications, scenario.herd());
     }
 }

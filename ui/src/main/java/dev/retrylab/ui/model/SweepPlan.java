@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A sweep of the document's scenario, planned as {@code retrylab sweep} plans one: the grid of
  * the parameters' values (the first changes slowest), and for every point the text read with
- * that point's values set, then the run settings applied. Immutable.
+ * that point's values set, then the run settings applied (but for a swept seed or replications).
+ * Immutable.
  *
  * @param grid   the swept parameters and their points
  * @param points one scenario per point of the grid, in its order
@@ -37,7 +38,7 @@ public record SweepPlan(SweepGrid grid, List<Scenario> points) {
                 .toList());
         try {
             return new SweepPlan(grid, grid.scenarios(overrides -> settings.apply(
-                    ScenarioLoader.parse(document.name(), document.text(), overrides))));
+                    ScenarioLoader.parse(document.name(), document.text(), overrides), grid.paths())));
         } catch (ScenarioException e) {
             throw new IllegalArgumentException(e.errors().get(0).toString());
         }

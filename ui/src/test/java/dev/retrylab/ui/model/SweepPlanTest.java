@@ -57,6 +57,17 @@ class SweepPlanTest {
     }
 
     @Test
+    void of_seedAndReplicationsSwept_theSweptValuesWinOverTheRunSettings() {
+        settings.replications(3);
+        settings.seed(42);
+
+        SweepPlan plan = plan("seed=1,2", "replications=2,5");
+
+        assertThat(plan.points()).extracting(point -> point.seed() + "/" + point.replications())
+                .containsExactly("1/2", "1/5", "2/2", "2/5");
+    }
+
+    @Test
     void of_secondWithoutEquals_theCommandLinesMessage() {
         assertThatThrownBy(() -> plan("clients.agents.count=10,20", "services.api.workers"))
                 .isInstanceOf(IllegalArgumentException.class)
