@@ -1,5 +1,7 @@
 package dev.retrylab.ui;
 
+import static dev.retrylab.ui.Screen.shown;
+import static dev.retrylab.ui.Screen.waitForCharts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retrylab.chart.ChartFormat;
@@ -9,11 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -198,9 +197,8 @@ class WorkbenchFilesTest {
     void exportEveryChartShortcut_afterARun_writesEachChartAsSvg(FxRobot robot) throws Exception {
         openWithShortcut(robot, first);
         robot.clickOn("#run");
+        waitForCharts(robot);
         TabPane charts = robot.lookup("#charts").queryAs(TabPane.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !charts.getTabs().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
         Path exported = Files.createDirectory(folder.resolve("charts"));
         answers.exportFormat = ChartFormat.SVG;
         answers.exportFolder = exported;
@@ -241,17 +239,5 @@ class WorkbenchFilesTest {
 
     private static String message(FxRobot robot) {
         return robot.lookup("#message").queryAs(Label.class).getText();
-    }
-
-    /** The node showing {@code text} in a window on screen, once a menu has opened. */
-    private static Node shown(FxRobot robot, String text) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(text).match(WorkbenchFilesTest::onScreen)
-                .tryQuery().isPresent());
-        return robot.lookup(text).match(WorkbenchFilesTest::onScreen).query();
-    }
-
-    private static boolean onScreen(Node node) {
-        return node.getScene() != null && node.getScene().getWindow() != null
-                && node.getScene().getWindow().isShowing() && node.isVisible();
     }
 }

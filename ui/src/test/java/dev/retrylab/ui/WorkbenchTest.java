@@ -1,5 +1,7 @@
 package dev.retrylab.ui;
 
+import static dev.retrylab.ui.Screen.shown;
+import static dev.retrylab.ui.Screen.waitForCharts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retrylab.chart.ChartFormat;
@@ -320,23 +322,5 @@ class WorkbenchTest {
         assertThat(robot.lookup("#editor").queryAs(CodeArea.class).getText()).contains("name: thundering-herd");
         assertThat(robot.lookup(".line-number").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("1", "2", "3");
-    }
-
-    /** The node showing {@code text} in a window on screen, once a menu has opened. */
-    private static Node shown(FxRobot robot, String text) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(text).match(WorkbenchTest::onScreen)
-                .tryQuery().isPresent());
-        return robot.lookup(text).match(WorkbenchTest::onScreen).query();
-    }
-
-    private static boolean onScreen(Node node) {
-        return node.getScene() != null && node.getScene().getWindow() != null
-                && node.getScene().getWindow().isShowing() && node.isVisible();
-    }
-
-    private static void waitForCharts(FxRobot robot) throws TimeoutException {
-        TabPane charts = robot.lookup("#charts").queryAs(TabPane.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !charts.getTabs().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
