@@ -339,7 +339,7 @@ final class Workbench {
     private void cancelRun() {
         if (running != null) {
             running.cancel();
-            info("Cancelling: the runs under way finish first …");
+            info("Cancelling …");
         }
     }
 
