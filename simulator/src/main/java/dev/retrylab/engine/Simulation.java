@@ -33,9 +33,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p><b>Running.</b> {@link #runUntil(long)}, {@link #runUntilIdle()} and
  * {@link #runWhile(BooleanSupplier)} run events until a time, until none are left, or while a
- * condition checked before each event holds; a handler may end the run in progress with
- * {@link #stop()}. An exception thrown by a handler ends the run and propagates; that event counts
- * as processed and the simulation stays usable.
+ * condition checked before each event holds, and {@link #runUntil(long, BooleanSupplier)} until a
+ * time while a condition holds; a handler may end the run in progress with {@link #stop()}. An
+ * exception thrown by a handler ends the run and propagates; that event counts as processed and
+ * the simulation stays usable.
  *
  * <p><b>As a clock and scheduler.</b> The simulation is a {@link Clock} and a {@link Scheduler}
  * on virtual time, so the strategy library's executors run on it unchanged;
@@ -179,6 +180,28 @@ public final class Simulation implements Clock, Scheduler {
         }
         long ran = run(timeNanos, null);
         if (!stopRequested) {
+            now = timeNanos;
+        }
+        return ran;
+    }
+
+    /**
+     * Runs the events due at or before {@code timeNanos} while {@code condition} holds, checking it
+     * before each event; once none of them is left, sets the time to {@code timeNanos}, else (the
+     * condition failed or {@link #stop()} was called) the time stays at the last event run. Calls
+     * with the same time, repeated until it is reached, run the same events in the same order as
+     * one {@link #runUntil(long)}: a caller can take a long stretch in steps, such as
+     * {@code () -> sim.eventsProcessed() < budget}, and look up between them.
+     *
+     * @return the number of events run by this call
+     */
+    public long runUntil(long timeNanos, BooleanSupplier condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (timeNanos < now) {
+            throw new IllegalArgumentException("cannot run until " + timeNanos + "ns, before now (" + now + "ns)");
+        }
+        long ran = run(timeNanos, condition);
+        if (!stopRequested && !queue.nextDueBy(timeNanos)) {
             now = timeNanos;
         }
         return ran;

@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs every strategy of a scenario over R replications, 0 to R-1: replication r of every
@@ -24,6 +24,11 @@ import java.util.concurrent.Executors;
  * on a pool of threads in any order and are put back in a fixed order (strategy, then
  * replication), so the result does not depend on the number of threads. Stateless; each call
  * makes its own pool and shuts it down.
+ *
+ * <p><b>Cancelling.</b> Interrupt the thread that called: the runs under way stop at their next
+ * check, a few milliseconds away (see {@link SlicedRun}), no new one starts, and the call throws a
+ * {@link CancellationException} instead of a result, with the thread's interrupt status still set.
+ * Whether it returns or throws, the call ends only once every run it started has stopped.
  */
 public final class ReplicationRunner {
 
@@ -38,10 +43,12 @@ public final class ReplicationRunner {
     /**
      * Runs {@code replications} replications of every strategy on up to {@code threads} threads,
      * telling {@code progress} of each finished run.
+     *
+     * @throws CancellationException if the calling thread is interrupted before the runs end
      */
     public static ScenarioResult run(Scenario scenario, int replications, int threads, RunProgress progress) {
         checkReplications(replications);
-        return runAll(List.of(scenario), List.of(replications), threads, true, progress).get(0);
+        return runAll(List.of(scenario), List.of(replications), threads, true, progress, ScenarioRunner::run).get(0);
     }
 
     /**
@@ -50,19 +57,27 @@ public final class ReplicationRunner {
      * every finished run of them all. The results come in the order of {@code scenarios}; they
      * hold the time series of replication 0 only when {@code keepSeries} is true, since a sweep of
      * many points would otherwise keep one series per point and strategy.
+     *
+     * @throws CancellationException if the calling thread is interrupted before the runs end
      */
     public static List<ScenarioResult> runAll(List<Scenario> scenarios, int threads, boolean keepSeries,
             RunProgress progress) {
+        return runAll(scenarios, threads, keepSeries, progress, ScenarioRunner::run);
+    }
+
+    /** {@link #runAll(List, int, boolean, RunProgress)} with each run made by {@code runner}. */
+    static List<ScenarioResult> runAll(List<Scenario> scenarios, int threads, boolean keepSeries,
+            RunProgress progress, StrategyRunner runner) {
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("no scenarios to run");
         }
         List<Integer> replications = scenarios.stream().map(Scenario::replications).toList();
         replications.forEach(ReplicationRunner::checkReplications);
-        return runAll(scenarios, replications, threads, keepSeries, progress);
+        return runAll(scenarios, replications, threads, keepSeries, progress, runner);
     }
 
     private static List<ScenarioResult> runAll(List<Scenario> scenarios, List<Integer> replications, int threads,
-            boolean keepSeries, RunProgress progress) {
+            boolean keepSeries, RunProgress progress, StrategyRunner runner) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, was " + threads);
         }
@@ -82,11 +97,11 @@ public final class ReplicationRunner {
         Progress counted = new Progress(progress, jobs.size());
         if (threads == 1 || jobs.size() == 1) {
             for (Job job : jobs) {
-                slots.get(job.scenario).put(job, job.run(scenarios, slots));
+                slots.get(job.scenario).put(job, job.run(scenarios, slots, runner));
                 counted.one();
             }
         } else {
-            runOnPool(scenarios, jobs, Math.min(threads, jobs.size()), slots, counted);
+            runOnPool(scenarios, jobs, Math.min(threads, jobs.size()), runner, slots, counted);
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
@@ -102,13 +117,13 @@ public final class ReplicationRunner {
         }
     }
 
-    private static void runOnPool(List<Scenario> scenarios, List<Job> jobs, int threads, List<Slots> slots,
-            Progress progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    private static void runOnPool(List<Scenario> scenarios, List<Job> jobs, int threads, StrategyRunner runner,
+            List<Slots> slots, Progress progress) {
+        ExecutorService pool = RunPools.open(threads);
         try {
             CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
             for (Job job : jobs) {
-                done.submit(() -> new Finished(job, job.run(scenarios, slots)));
+                done.submit(() -> new Finished(job, job.run(scenarios, slots, runner)));
             }
             for (int i = 0; i < jobs.size(); i++) {
                 Finished finished = done.take().get();
@@ -117,7 +132,7 @@ public final class ReplicationRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + scenarios.size() + " scenarios", e);
+            throw new CancellationException("the runs were interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -127,14 +142,20 @@ public final class ReplicationRunner {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            RunPools.close(pool);
         }
+    }
+
+    /** Makes one run: {@link ScenarioRunner#run}, or a test's watcher around it. */
+    @FunctionalInterface
+    interface StrategyRunner {
+        StrategyRun run(Scenario scenario, String strategy, long replication);
     }
 
     /** One run: strategy {@code strategy} of scenario {@code scenario}, replication {@code replication}. */
     private record Job(int scenario, int strategy, int replication) {
-        StrategyRun run(List<Scenario> scenarios, List<Slots> slots) {
-            return ScenarioRunner.run(scenarios.get(scenario), slots.get(scenario).names.get(strategy), replication);
+        StrategyRun run(List<Scenario> scenarios, List<Slots> slots, StrategyRunner runner) {
+            return runner.run(scenarios.get(scenario), slots.get(scenario).names.get(strategy), replication);
         }
     }
 

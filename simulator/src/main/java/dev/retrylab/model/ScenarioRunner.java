@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -23,14 +23,28 @@ import java.util.concurrent.Future;
  * order, so the output does not depend on the number of threads. Every run checks conservation:
  * requests = successes + failures + in flight. Requests answered from a cache after they failed
  * are counted (fallbacks) when a strategy of the scenario has a fallback; they stay failures.
+ *
+ * <p>A run stops soon after its thread is interrupted and throws a {@link CancellationException}
+ * (see {@link SlicedRun}); {@link #runAll} then interrupts its other runs and returns only once
+ * they have stopped.
  */
 public final class ScenarioRunner {
 
     private ScenarioRunner() {
     }
 
-    /** Runs one strategy of {@code scenario}, replication {@code replication}. */
+    /**
+     * Runs one strategy of {@code scenario}, replication {@code replication}.
+     *
+     * @throws CancellationException if the thread is interrupted before the run ends; its interrupt
+     *                               status stays set
+     */
     public static StrategyRun run(Scenario scenario, String strategy, long replication) {
+        return run(scenario, strategy, replication, SlicedRun.DEFAULT);
+    }
+
+    /** {@link #run(Scenario, String, long)} in the given slices. */
+    static StrategyRun run(Scenario scenario, String strategy, long replication, SlicedRun slices) {
         StrategyFactory factory = scenario.strategies().get(strategy);
         if (factory == null) {
             throw new IllegalArgumentException("no strategy named '" + strategy + "' in scenario " + scenario.name());
@@ -48,7 +62,7 @@ public final class ScenarioRunner {
             builder.clients(clients, factory);
         }
         SimulatedSystem system = builder.build();
-        system.runUntil(scenario.durationNanos());
+        slices.runUntil(system, scenario.durationNanos(), "strategy '" + strategy + "' of " + scenario.name());
         recorder.finish(scenario.durationNanos());
         IntervalSeries series = recorder.series();
         long requests = series.total(IntervalSeries.REQUESTS);
@@ -84,7 +98,12 @@ public final class ScenarioRunner {
         return false;
     }
 
-    /** Runs every strategy on up to {@code threads} threads; results in the scenario's order. */
+    /**
+     * Runs every strategy on up to {@code threads} threads; results in the scenario's order.
+     *
+     * @throws CancellationException if the calling thread is interrupted before the runs end; its
+     *                               interrupt status stays set
+     */
     public static List<StrategyRun> runAll(Scenario scenario, long replication, int threads) {
         List<String> names = new ArrayList<>(scenario.strategies().keySet());
         if (threads <= 1 || names.size() == 1) {
@@ -94,7 +113,7 @@ public final class ScenarioRunner {
             }
             return runs;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, names.size()));
+        ExecutorService pool = RunPools.open(Math.min(threads, names.size()));
         try {
             List<Future<StrategyRun>> futures = new ArrayList<>();
             for (String name : names) {
@@ -107,14 +126,14 @@ public final class ScenarioRunner {
             return runs;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + scenario.name(), e);
+            throw new CancellationException("the runs of " + scenario.name() + " were interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            RunPools.close(pool);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Services and client groups wired onto one {@link Simulation}, ready to run: one strategy, one
@@ -39,6 +40,22 @@ public final class SimulatedSystem {
 
     /** Starts the workloads (once) and runs until virtual time {@code timeNanos}. */
     public void runUntil(long timeNanos) {
+        start();
+        sim.runUntil(timeNanos);
+    }
+
+    /**
+     * Starts the workloads (once) and runs until virtual time {@code timeNanos} while
+     * {@code condition} holds: see {@link Simulation#runUntil(long, BooleanSupplier)}.
+     *
+     * @return the number of events run by this call
+     */
+    public long runUntil(long timeNanos, BooleanSupplier condition) {
+        start();
+        return sim.runUntil(timeNanos, condition);
+    }
+
+    private void start() {
         if (!started) {
             started = true;
             faults.schedule(sim);
@@ -46,7 +63,6 @@ public final class SimulatedSystem {
                 group.start();
             }
         }
-        sim.runUntil(timeNanos);
     }
 
     public Simulation simulation() {

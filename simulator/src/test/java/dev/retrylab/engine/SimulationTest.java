@@ -202,6 +202,73 @@ class SimulationTest {
     }
 
     @Test
+    void runUntilWithCondition_conditionFails_stopsBeforeTheNextEventAndKeepsItsTime() {
+        simulation.schedule(10, recorder, 0, 1, 0L);
+        simulation.schedule(20, recorder, 0, 2, 0L);
+        simulation.schedule(20, recorder, 0, 3, 0L);
+
+        long count = simulation.runUntil(50, () -> simulation.eventsProcessed() < 2);
+
+        assertThat(count).isEqualTo(2);
+        assertThat(ran).containsExactly("1@10", "2@20");
+        assertThat(simulation.now()).as("an event due by 50 is left").isEqualTo(20);
+    }
+
+    @Test
+    void runUntilWithCondition_everyDueEventRun_setsTheTimeAndLeavesLaterEvents() {
+        simulation.schedule(10, recorder, 0, 1, 0L);
+        simulation.schedule(60, recorder, 0, 2, 0L);
+
+        long count = simulation.runUntil(50, () -> true);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(simulation.now()).isEqualTo(50);
+        assertThat(simulation.pendingEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void runUntilWithCondition_repeatedInStepsOfOneEvent_runsWhatOneRunUntilRuns() {
+        Simulation whole = new Simulation();
+        List<String> wholeRan = new ArrayList<>();
+        scheduleChain(whole, wholeRan);
+        whole.runUntil(100);
+        scheduleChain(simulation, ran);
+
+        int calls = 0;
+        long ranInCall;
+        do {
+            long budget = simulation.eventsProcessed() + 1;
+            ranInCall = simulation.runUntil(100, () -> simulation.eventsProcessed() < budget);
+            calls++;
+        } while (ranInCall == 1);
+
+        assertThat(ran).isEqualTo(wholeRan);
+        assertThat(calls).as("one call per event, and one that reaches the time").isEqualTo(wholeRan.size() + 1);
+        assertThat(simulation.now()).isEqualTo(100);
+        assertThat(simulation.pendingEvents()).isEqualTo(whole.pendingEvents());
+    }
+
+    /**
+     * Events at 10, 20 and 20 (two at once) that each schedule, until 130, one event at once and a
+     * follower 30 later: some due by 100, some after.
+     */
+    private static void scheduleChain(Simulation sim, List<String> log) {
+        EventTarget follower = new EventTarget() {
+            @Override
+            public void onEvent(int kind, int entity, long payload) {
+                log.add(entity + "@" + sim.now());
+                if (sim.now() < 130) {
+                    sim.schedule(30, this, 0, entity * 10, 0L);
+                    sim.schedule(0, (k, e, p) -> log.add("now" + e + "@" + sim.now()), 0, entity, 0L);
+                }
+            }
+        };
+        sim.schedule(10, follower, 0, 1, 0L);
+        sim.schedule(20, follower, 0, 2, 0L);
+        sim.schedule(20, follower, 0, 3, 0L);
+    }
+
+    @Test
     void runUntilIdle_pendingEvents_runsThemAllAndLeavesTimeAtTheLast() {
         simulation.schedule(10, recorder, 0, 1, 0L);
         simulation.schedule(40, recorder, 0, 2, 0L);

@@ -2,6 +2,7 @@ package dev.retrylab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.retrylab.metrics.IntervalCsv;
 import dev.retrylab.metrics.ReplicatedSummary;
@@ -10,13 +11,22 @@ import dev.retrylab.scenario.ScenarioException;
 import dev.retrylab.scenario.ScenarioLoader;
 import dev.retrylab.scenario.ScenarioOverride;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplicationRunnerTest {
+
+    /** Only against a hang: an interrupted run stops within milliseconds, an endless one takes hours. */
+    private static final Duration GUARD = Duration.ofMinutes(1);
 
     /** An open-loop load with a stall: requests depend only on the arrivals, not on the strategy. */
     private static final String STALL = String.join("\n",
@@ -150,5 +160,108 @@ class ReplicationRunnerTest {
         assertThat(finished).as("2 x 4 + 2 x 2 runs, counted in order").hasSize(12).isSorted().endsWith(12);
         assertThat(totals).containsOnly(12);
         assertThat(together.get(0).series()).as("not kept for a sweep").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void runAll_callerInterruptedMidRun_throwsCancellationOnceNoRunIsBusy(int threads) throws Exception {
+        Scenario endless = endless();
+        AtomicInteger busy = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(threads);
+        ReplicationRunner.StrategyRunner watched = (scenario, strategy, replication) -> {
+            busy.incrementAndGet();
+            started.countDown();
+            try {
+                return ScenarioRunner.run(scenario, strategy, replication);
+            } finally {
+                busy.decrementAndGet();
+            }
+        };
+        Ended ended = new Ended();
+        Thread caller = caller(() -> ReplicationRunner.runAll(List.of(endless), threads, true, RunProgress.NONE,
+                watched), busy, ended);
+
+        assertTimeoutPreemptively(GUARD, () -> {
+            caller.start();
+            started.await();
+            caller.interrupt();
+            caller.join();
+        });
+
+        assertThat(ended.thrown).isInstanceOf(CancellationException.class);
+        assertThat(ended.interrupted).as("the interrupt status stays set").isTrue();
+        assertThat(ended.busy).as("runs still going when runAll threw").isZero();
+    }
+
+    @Test
+    void runAll_oneRunFails_throwsItOnceTheOtherRunHasStopped() throws Exception {
+        Scenario endless = endless();
+        AtomicInteger busy = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        ReplicationRunner.StrategyRunner failOne = (scenario, strategy, replication) -> {
+            if (strategy.equals("no-retry")) {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("disk full");
+            }
+            busy.incrementAndGet();
+            started.countDown();
+            try {
+                return ScenarioRunner.run(scenario, strategy, replication);
+            } finally {
+                busy.decrementAndGet();
+            }
+        };
+        Ended ended = new Ended();
+        Thread caller = caller(() -> ReplicationRunner.runAll(List.of(endless), 2, true, RunProgress.NONE,
+                failOne), busy, ended);
+
+        assertTimeoutPreemptively(GUARD, () -> {
+            caller.start();
+            caller.join();
+        });
+
+        assertThat(ended.thrown).isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+        assertThat(ended.busy).as("runs still going when runAll threw").isZero();
+    }
+
+    /** 200 requests a second for a million seconds: hours of running unless it is cancelled. */
+    private static Scenario endless() throws ScenarioException {
+        return ScenarioLoader.parse("endless.yaml", String.join("\n",
+                "duration: 1000000s",
+                "interval: 1000s",
+                "services:",
+                "  api: {workers: 4, serviceTime: {exponential: 10ms}}",
+                "clients:",
+                "  users: {count: 50, target: api, workload: {open: 200/s}, timeout: 100ms}",
+                "strategies:",
+                "  no-retry: {maxAttempts: 1}",
+                "  immediate: {maxAttempts: 3, backoff: none}",
+                ""));
+    }
+
+    /** How a call of runAll on another thread ended, read by the test once that thread has ended. */
+    private static final class Ended {
+        volatile Throwable thrown;
+        volatile boolean interrupted;
+        volatile int busy = -1;
+    }
+
+    /** A daemon thread that makes {@code call} and notes in {@code ended} how it ended. */
+    private static Thread caller(Runnable call, AtomicInteger busy, Ended ended) {
+        Thread caller = new Thread(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                ended.thrown = e;
+                ended.interrupted = Thread.currentThread().isInterrupted();
+            }
+            ended.busy = busy.get();
+        }, "runAll caller");
+        caller.setDaemon(true);
+        return caller;
     }
 }

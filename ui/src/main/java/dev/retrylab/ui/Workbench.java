@@ -43,7 +43,9 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -113,6 +115,13 @@ final class Workbench {
             }
         });
         layOut();
+        // Escape cancels a run wherever the focus is: a text field or the editor would take it first
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && running != null) {
+                cancelRun();
+                event.consume();
+            }
+        });
         acceptDroppedFiles();
         documentChanged();
     }
@@ -389,7 +398,7 @@ final class Workbench {
     private void cancelRun() {
         if (running != null) {
             running.cancel();
-            info("Cancelling: the runs under way finish first …");
+            info("Cancelling …");
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -215,6 +216,26 @@ class WorkbenchFilesTest {
             assertThat(Files.readString(file)).contains("<svg");
         });
         assertThat(message(robot)).isEqualTo("Exported " + exported);
+    }
+
+    @Test
+    void escape_duringALongRun_cancelsItAndTheRunButtonComesBack(FxRobot robot) throws Exception {
+        // the M/M/1 scenario for a million seconds: hours of running unless it is cancelled
+        Path endless = Files.writeString(folder.resolve("endless.yaml"), Files.readString(first)
+                .replace("duration: 600s", "duration: 1000000s").replace("interval: 1s", "interval: 1000s"));
+        openWithShortcut(robot, endless);
+        assertThat(editorText(robot)).contains("duration: 1000000s");
+
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message(robot)).startsWith("Running mm1");
+        robot.push(KeyCode.ESCAPE);
+
+        // the bound only guards against a hang: a cancelled run stops within milliseconds
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message(robot).equals("Cancelled"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#run").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#cancel").queryButton().isDisabled()).isTrue();
     }
 
     private Workbench workbench() {

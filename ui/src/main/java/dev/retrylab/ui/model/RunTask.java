@@ -6,16 +6,19 @@ import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
 import dev.retrylab.model.ScenarioResult;
 import dev.retrylab.sweep.SweepGrid;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * A run of a scenario, or of the points of a sweep, off the calling thread: it reports progress
- * as runs finish, can be cancelled (the runs under way finish, no new one starts), and ends in a
- * {@link RunOutcome}: the result, a readable error, or cancelled. Listeners are called on the
- * running thread; a view hands them over to its own thread.
+ * as runs finish, can be cancelled, and ends in a {@link RunOutcome}: the result, a readable
+ * error, or cancelled. Cancelling interrupts the running thread, so the runs under way stop
+ * within milliseconds (see {@link ReplicationRunner}); the thread's interrupt status is cleared
+ * before the task ends, so the executor's thread can run the next task. Listeners are called on
+ * the running thread; a view hands them over to its own thread. Thread-safe.
  *
  * @param <T> what the task gives: a {@link ScenarioResult}, or the {@link SweepResults}
  */
@@ -30,7 +33,11 @@ public final class RunTask<T> {
 
     private final String name;
     private final Function<RunProgress, T> work;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}, like {@link #runner}. */
+    private boolean cancelled;
+    /** The thread running the task, while it runs. */
+    private Thread runner;
 
     private RunTask(String name, Function<RunProgress, T> work) {
         this.name = name;
@@ -66,37 +73,47 @@ public final class RunTask<T> {
         return CompletableFuture.supplyAsync(() -> execute(listener), executor);
     }
 
-    /** Asks the task to stop: it ends as {@link RunOutcome.Cancelled} once the runs under way finish. */
+    /**
+     * Stops the task: it ends as {@link RunOutcome.Cancelled} within milliseconds, also when a run
+     * is under way, or at once when it has not started yet. No effect once it has ended.
+     */
     public void cancel() {
-        cancelled.set(true);
-    }
-
-    private RunOutcome<T> execute(ProgressListener listener) {
-        RunProgress progress = (finished, total) -> {
-            listener.progress(finished, total);
-            if (cancelled.get()) {
-                throw new Cancellation();
+        synchronized (lock) {
+            cancelled = true;
+            if (runner != null) {
+                runner.interrupt();
             }
-        };
-        try {
-            if (cancelled.get()) {
-                return new RunOutcome.Cancelled<>();
-            }
-            T result = work.apply(progress);
-            return cancelled.get() ? new RunOutcome.Cancelled<>() : new RunOutcome.Succeeded<>(result);
-        } catch (Cancellation e) {
-            return new RunOutcome.Cancelled<>();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return new RunOutcome.Failed<>(Messages.readable(name + " failed", e));
         }
     }
 
-    /** Thrown from the progress callback to stop the runner. */
-    private static final class Cancellation extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    private boolean cancelled() {
+        synchronized (lock) {
+            return cancelled;
+        }
+    }
 
-        Cancellation() {
-            super("cancelled", null, false, false);
+    private RunOutcome<T> execute(ProgressListener listener) {
+        synchronized (lock) {
+            if (cancelled) {
+                return new RunOutcome.Cancelled<>();
+            }
+            runner = Thread.currentThread();
+        }
+        try {
+            T result = work.apply(listener::progress);
+            return cancelled() ? new RunOutcome.Cancelled<>() : new RunOutcome.Succeeded<>(result);
+        } catch (CancellationException e) {
+            return new RunOutcome.Cancelled<>();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return new RunOutcome.Failed<>(Messages.readable(name + " failed", e));
+        } finally {
+            synchronized (lock) {
+                runner = null;
+                if (cancelled) {
+                    // the interrupt was meant for this task, not for the executor's next one
+                    Thread.interrupted();
+                }
+            }
         }
     }
 }

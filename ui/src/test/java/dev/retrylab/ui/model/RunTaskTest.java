@@ -1,13 +1,19 @@
 package dev.retrylab.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.retrylab.chart.SweepResults;
 import dev.retrylab.model.ReplicationRunner;
 import dev.retrylab.model.RunProgress;
 import dev.retrylab.model.Scenario;
+import dev.retrylab.sweep.SweepGrid;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +61,43 @@ class RunTaskTest {
 
         assertThat(outcome).isInstanceOf(RunOutcome.Cancelled.class);
         assertThat(finished).containsExactly(1);
+    }
+
+    @Test
+    void cancel_whileALongRunIsUnderWay_endsCancelledWithoutWaitingForIt() throws Exception {
+        String once = TinyScenario.TEXT.replace("replications: 2", "replications: 1");
+        Scenario quick = RunSettingsTest.parse(once);
+        // the tiny scenario for a million seconds: hours of running unless it is cancelled
+        Scenario endless = RunSettingsTest.parse(once.replace("duration: 5s", "duration: 1000000s\ninterval: 1000s")
+                .replace("start: 2s, end: 3s", "start: 2000s, end: 2001s"));
+        CountDownLatch quickDone = new CountDownLatch(quick.strategies().size());
+        RunTask<?> task = RunTask.sweep(new SweepPlan(SweepGrid.parse(List.of("duration=5s,1000000s")),
+                List.of(quick, endless)), 1);
+
+        // the bound only guards against a hang; a cancelled run stops within milliseconds
+        RunOutcome<?> outcome = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> {
+            CompletableFuture<? extends RunOutcome<?>> running = task.start(executor,
+                    (done, total) -> quickDone.countDown());
+            quickDone.await();
+            task.cancel();
+            return running.get();
+        });
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Cancelled.class);
+        assertThat(executor.submit(() -> Thread.currentThread().isInterrupted()).get())
+                .as("the executor's thread is left uninterrupted for its next task").isFalse();
+    }
+
+    @Test
+    void cancel_beforeStart_endsCancelledWithoutRunning() throws Exception {
+        List<Integer> finished = new ArrayList<>();
+        RunTask<?> task = RunTask.run(scenario, 1);
+
+        task.cancel();
+        RunOutcome<?> outcome = task.start(executor, (done, total) -> finished.add(done)).get(60, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(RunOutcome.Cancelled.class);
+        assertThat(finished).isEmpty();
     }
 
     @Test
