@@ -97,7 +97,7 @@ final class EditorPane extends BorderPane {
             replaceTextFromDocument();
         }
         errors.getItems().setAll(document.errors());
-        Map<Integer, String> problems = problemsByLine(document.errors());
+        Map<Integer, String> problems = problemsByLine();
         if (!problems.equals(problemsByLine)) {
             problemsByLine = problems;
             // a new factory redraws the gutter of every visible line
@@ -128,9 +128,11 @@ final class EditorPane extends BorderPane {
     }
 
     /** Per 1-based line with errors, their descriptions, one per line of text. */
-    private static Map<Integer, String> problemsByLine(List<ScenarioError> errors) {
-        return errors.stream().filter(error -> error.line() > 0).collect(Collectors.groupingBy(ScenarioError::line,
-                TreeMap::new, Collectors.mapping(EditorPane::describe, Collectors.joining("\n"))));
+    private Map<Integer, String> problemsByLine() {
+        Map<Integer, String> problems = new TreeMap<>();
+        document.errorsByLine().forEach((line, errors) -> problems.put(line,
+                errors.stream().map(EditorPane::describe).collect(Collectors.joining("\n"))));
+        return problems;
     }
 
     private void markErrorLines() {

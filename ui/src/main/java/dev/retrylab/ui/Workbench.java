@@ -208,21 +208,24 @@ final class Workbench {
             event.consume();
         });
         root.setOnDragDropped(event -> {
-            event.setDropCompleted(event.getDragboard().hasFiles() && openDropped(event.getDragboard().getFiles()));
+            List<File> files = event.getDragboard().hasFiles() ? List.copyOf(event.getDragboard().getFiles())
+                    : List.of();
+            event.setDropCompleted(firstScenario(files).isPresent());
             event.consume();
+            // after the gesture has ended: opening may ask about unsaved changes in a dialog
+            Platform.runLater(() -> openDropped(files));
         });
     }
 
-    /** Opens the first scenario file among {@code files}, dropped on the window; false when there is none. */
-    boolean openDropped(List<File> files) {
-        Optional<Path> scenario = files.stream().map(File::toPath).filter(Workbench::isScenarioFile).findFirst();
-        if (scenario.isEmpty()) {
-            error("only a scenario file (.yaml or .yml) can be opened; dropped: " + files.stream()
-                    .map(File::getName).collect(Collectors.joining(", ")));
-            return false;
-        }
-        open(scenario.get());
-        return true;
+    /** Opens the first scenario file among {@code files}, dropped on the window, or says there is none. */
+    void openDropped(List<File> files) {
+        firstScenario(files).ifPresentOrElse(this::open, () -> error(
+                "only a scenario file (.yaml or .yml) can be opened; dropped: "
+                        + files.stream().map(File::getName).collect(Collectors.joining(", "))));
+    }
+
+    private static Optional<Path> firstScenario(List<File> files) {
+        return files.stream().map(File::toPath).filter(Workbench::isScenarioFile).findFirst();
     }
 
     private static boolean isScenarioFile(Path file) {

@@ -21,7 +21,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +47,7 @@ class WorkbenchFilesTest {
     Path folder;
 
     private final Answers answers = new Answers();
+    private Workbench workbench;
     private Stage stage;
     private Path first;
     private Path second;
@@ -54,10 +57,14 @@ class WorkbenchFilesTest {
         // the tests close the window; the toolkit must outlive it
         Platform.setImplicitExit(false);
         this.stage = stage;
-        Workbench workbench = new Workbench(stage, Settings.inMemory(), LIBRARY, answers);
+        workbench = new Workbench(stage, Settings.inMemory(), LIBRARY, answers);
         stage.setScene(new Scene(workbench.root(), 1280, 800));
-        stage.getProperties().put(Workbench.class, workbench);
         stage.show();
+    }
+
+    @AfterEach
+    void closeWorkbench(FxRobot robot) {
+        robot.interact(workbench::close);
     }
 
     @BeforeEach
@@ -70,7 +77,7 @@ class WorkbenchFilesTest {
     void drop_aScenarioAmongOtherFiles_opensTheScenario(FxRobot robot) throws IOException {
         Path picture = Files.write(folder.resolve("chart.png"), new byte[] {1, 2, 3});
 
-        robot.interact(() -> assertThat(workbench().openDropped(List.of(picture.toFile(), second.toFile()))).isTrue());
+        robot.interact(() -> workbench.openDropped(List.of(picture.toFile(), second.toFile())));
 
         assertThat(editorText(robot)).isEqualTo(Files.readString(second));
     }
@@ -79,7 +86,7 @@ class WorkbenchFilesTest {
     void drop_noScenarioFile_refusedWithAMessage(FxRobot robot) throws IOException {
         Path picture = Files.write(folder.resolve("chart.png"), new byte[] {1, 2, 3});
 
-        robot.interact(() -> assertThat(workbench().openDropped(List.of(picture.toFile()))).isFalse());
+        robot.interact(() -> workbench.openDropped(List.of(picture.toFile())));
 
         assertThat(message(robot)).isEqualTo("only a scenario file (.yaml or .yml) can be opened; dropped: chart.png");
         assertThat(editorText(robot)).isEmpty();
@@ -195,6 +202,37 @@ class WorkbenchFilesTest {
     }
 
     @Test
+    void closeRequest_unsavedChanges_cancelConsumesItAndDiscardLetsItThrough(FxRobot robot) {
+        openWithShortcut(robot, first);
+        typeAtTheEnd(robot, "# unsaved");
+
+        answers.unsaved = UnsavedChanges.CANCEL;
+        WindowEvent kept = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        robot.interact(() -> stage.getOnCloseRequest().handle(kept));
+        answers.unsaved = UnsavedChanges.DISCARD;
+        WindowEvent closed = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        robot.interact(() -> stage.getOnCloseRequest().handle(closed));
+
+        assertThat(kept.isConsumed()).isTrue();
+        assertThat(closed.isConsumed()).isFalse();
+        assertThat(answers.unsavedAsked).isEqualTo(2);
+    }
+
+    @Test
+    void openAnother_unsavedChangesAndTheSaveFails_staysWithTheMessage(FxRobot robot) {
+        typeAtTheEnd(robot, "name: sketch");
+        answers.unsaved = UnsavedChanges.SAVE;
+        Path nowhere = folder.resolve("no-such-folder").resolve("sketch.yaml");
+        answers.saveFile = nowhere;
+
+        openWithShortcut(robot, second);
+
+        assertThat(editorText(robot)).isEqualTo("name: sketch");
+        assertThat(message(robot)).isEqualTo("cannot save " + nowhere + ": no such file or folder");
+        assertThat(stage.getTitle()).endsWith("untitled.yaml *");
+    }
+
+    @Test
     void exportEveryChartShortcut_afterARun_writesEachChartAsSvg(FxRobot robot) throws Exception {
         openWithShortcut(robot, first);
         robot.clickOn("#run");
@@ -236,10 +274,6 @@ class WorkbenchFilesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#run").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#cancel").queryButton().isDisabled()).isTrue();
-    }
-
-    private Workbench workbench() {
-        return (Workbench) stage.getProperties().get(Workbench.class);
     }
 
     private void openWithShortcut(FxRobot robot, Path file) {

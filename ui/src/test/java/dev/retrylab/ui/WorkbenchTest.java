@@ -41,6 +41,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,11 @@ class WorkbenchTest {
         workbench = new Workbench(stage, Settings.inMemory(), LIBRARY, answers);
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         stage.show();
+    }
+
+    @AfterEach
+    void closeWorkbench(FxRobot robot) {
+        robot.interact(workbench::close);
     }
 
     @Test
@@ -181,6 +187,21 @@ class WorkbenchTest {
         Label marker = robot.lookup("." + EditorPane.ERROR_MARKER).queryAs(Label.class);
         assertThat(marker.getTooltip().getText()).isEqualTo(EditorPane.describe(error));
         assertThat(robot.lookup("#run").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void editor_linesAddedAboveAMistake_theMarkMovesWithIt(FxRobot robot) throws IOException {
+        answers.openFile = Files.writeString(folder.resolve("moving.yaml"),
+                Files.readString(LIBRARY.resolve(BUNDLED)).replaceFirst("workers: \\d+", "workers: lots"));
+        robot.push(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        int wrong = markedLines(robot).get(0);
+        CodeArea editor = robot.lookup("#editor").queryAs(CodeArea.class);
+
+        robot.interact(() -> editor.insertText(0, "# one\n# two\n"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(markedLines(robot)).containsExactly(wrong + 2);
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The scenario being edited: its text, the file it came from (none for a new one), whether it has
@@ -51,7 +52,8 @@ public final class ScenarioDocument {
             throw new IOException(file + " is larger than " + ScenarioLoader.MAX_FILE_BYTES / (1024 * 1024)
                     + " MB; a scenario file is a few kilobytes");
         }
-        String read = Files.readString(file, StandardCharsets.UTF_8);
+        // one line ending, as an editor shows it: saving writes \n
+        String read = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
         this.file = file;
         this.text = read;
         this.dirty = false;
@@ -116,11 +118,10 @@ public final class ScenarioDocument {
         return errors;
     }
 
-    /** The 1-based lines that have an error, for marking them in an editor. */
-    public SortedSet<Integer> errorLines() {
-        SortedSet<Integer> lines = new TreeSet<>();
-        errors.stream().filter(error -> error.line() > 0).forEach(error -> lines.add(error.line()));
-        return lines;
+    /** The errors that have a line, by their 1-based line in order, for marking them in an editor. */
+    public SortedMap<Integer, List<ScenarioError>> errorsByLine() {
+        return errors.stream().filter(error -> error.line() > 0).collect(Collectors.groupingBy(ScenarioError::line,
+                TreeMap::new, Collectors.toList()));
     }
 
     /** The scenario the text describes, or empty when it has errors. */

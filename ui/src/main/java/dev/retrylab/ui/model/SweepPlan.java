@@ -34,8 +34,12 @@ public record SweepPlan(SweepGrid grid, List<Scenario> points) {
      *                                  file:line:column: path: message}
      */
     public static SweepPlan of(ScenarioDocument document, RunSettings settings, List<String> parameters) {
-        SweepGrid grid = SweepGrid.parse(parameters.stream().filter(text -> !text.isBlank()).map(String::trim)
-                .toList());
+        List<String> given = parameters.stream().filter(text -> !text.isBlank()).map(String::trim).toList();
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("give a key and its values to sweep, for example "
+                    + "strategies.retries.retry.maxAttempts=1..6");
+        }
+        SweepGrid grid = SweepGrid.parse(given);
         try {
             return new SweepPlan(grid, grid.scenarios(overrides -> settings.apply(
                     ScenarioLoader.parse(document.name(), document.text(), overrides), grid.paths())));

@@ -39,7 +39,8 @@ class ScenarioDocumentTest {
 
         assertThat(document.dirty()).isTrue();
         assertThat(document.scenario()).isEmpty();
-        assertThat(document.errorLines()).containsExactly(7);
+        assertThat(document.errorsByLine()).containsOnlyKeys(7);
+        assertThat(document.errorsByLine().get(7)).containsExactlyElementsOf(document.errors());
         assertThat(document.errors().get(0).toString()).startsWith("tiny.yaml:7:").contains("workers");
     }
 
@@ -107,6 +108,17 @@ class ScenarioDocumentTest {
         document.edit(TinyScenario.TEXT);
 
         assertThatThrownBy(document::save).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void open_windowsLineEndings_oneLineEndingCleanAndValid() throws IOException {
+        ScenarioDocument document = new ScenarioDocument();
+
+        document.open(write("crlf.yaml", TinyScenario.TEXT.replace("\n", "\r\n")));
+
+        assertThat(document.text()).isEqualTo(TinyScenario.TEXT);
+        assertThat(document.dirty()).isFalse();
+        assertThat(document.scenario()).isPresent();
     }
 
     @Test

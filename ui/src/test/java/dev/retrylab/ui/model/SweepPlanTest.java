@@ -88,7 +88,8 @@ class SweepPlanTest {
 
     @Test
     void of_noParameter_asksForOne() {
-        assertThatThrownBy(() -> plan("", " ")).hasMessageStartingWith("give at least one --param PATH=VALUES");
+        assertThatThrownBy(() -> plan("", " ")).hasMessage("give a key and its values to sweep, for example "
+                + "strategies.retries.retry.maxAttempts=1..6");
     }
 
     @Test
